@@ -1,0 +1,25 @@
+using ClusterRamDisk.Grains.Interfaces;
+
+namespace ClusterRamDisk.Grains.PageStores;
+
+/// <summary>
+/// The memory of one directory, like nbdkit's allocator function table: every allocator implements
+/// these few operations. Offsets are relative to the directory; a store is used by one grain at a time.
+/// </summary>
+public interface IPageStore : IDisposable
+{
+    /// <summary>Bytes this store covers (a directory's size, or less for the last directory of a disk).</summary>
+    int Capacity { get; }
+
+    void Read(int offset, Span<byte> destination);
+
+    void Write(int offset, ReadOnlySpan<byte> source);
+
+    /// <summary>Makes the range read as zeroes.</summary>
+    void Zero(int offset, int length);
+
+    /// <summary>Appends the extents covering [offset, offset + length), adjacent runs of equal flags merged.</summary>
+    void GetExtents(int offset, int length, List<Extent> extents);
+
+    DirectoryUsage Usage { get; }
+}
