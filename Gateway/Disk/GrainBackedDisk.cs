@@ -1,0 +1,173 @@
+using System.Collections.Concurrent;
+using ClusterRamDisk.Grains.Interfaces;
+
+namespace ClusterRamDisk.Gateway.Disk;
+
+/// <summary>
+/// The disk as a row of directory grains: splits each request at directory boundaries, sends the pieces
+/// to their grains in parallel, and answers ranges of never-created directories itself.
+/// </summary>
+public sealed class GrainBackedDisk : IBlockDevice
+{
+    // BLOCK_STATUS lengths are 32-bit, so 33 directories cover any request; the cap only guards other callers.
+    private const int MaxDirectoriesPerExtentQuery = 64;
+
+    private readonly IGrainFactory _grains;
+    private readonly IExportGrain _export;
+    private readonly string _exportKey;
+
+    // Directories known to exist. A directory is never destroyed, so entries never go stale; absence is
+    // asked of the export grain each time, because another gateway may have created the directory since.
+    private readonly ConcurrentDictionary<long, bool> _knownDirectories = new();
+
+    public GrainBackedDisk(IGrainFactory grains, ExportSettings settings)
+    {
+        _grains = grains;
+        _exportKey = ExportKey.Of(settings.Name);
+        _export = grains.GetGrain<IExportGrain>(_exportKey);
+        Size = settings.Size;
+    }
+
+    public long Size { get; }
+
+    public async ValueTask<ReadResult> ReadAsync(long offset, int length, CancellationToken cancellationToken)
+    {
+        if (length == 0)
+            return new ReadResult([]);
+        var pieces = DirectoryPiece.Split(offset, length);
+        await LearnExistingDirectoriesAsync(pieces[0].Directory, pieces[^1].Directory);
+
+        if (pieces.Length == 1)
+            return new ReadResult(await ReadPieceAsync(pieces[0]));
+
+        var parts = await Task.WhenAll(pieces.Select(piece => ReadPieceAsync(piece).AsTask()));
+        return new ReadResult(parts.SelectMany(segments => segments).ToArray());
+    }
+
+    public async ValueTask WriteAsync(long offset, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    {
+        if (data.IsEmpty)
+            return;
+        var pieces = DirectoryPiece.Split(offset, data.Length);
+        if (pieces.Length == 1)
+        {
+            await WritePieceAsync(pieces[0], data);
+            return;
+        }
+        await Task.WhenAll(pieces.Select(piece => WritePieceAsync(piece, data.Slice((int)(piece.DiskOffset - offset), piece.Length)).AsTask()));
+    }
+
+    public async ValueTask ZeroAsync(long offset, long length, CancellationToken cancellationToken)
+    {
+        if (length == 0)
+            return;
+        var pieces = DirectoryPiece.Split(offset, length);
+        await LearnExistingDirectoriesAsync(pieces[0].Directory, pieces[^1].Directory);
+        // A directory that does not exist already reads as zeroes.
+        await Task.WhenAll(pieces
+            .Where(piece => _knownDirectories.ContainsKey(piece.Directory))
+            .Select(piece => Directory(piece.Directory).Zero(piece.Offset, piece.Length).AsTask()));
+    }
+
+    public async ValueTask<IReadOnlyList<Extent>> GetExtentsAsync(long offset, long length, CancellationToken cancellationToken)
+    {
+        if (length == 0)
+            return [];
+        var lastDirectory = Math.Min(DiskGeometry.DirectoryIndex(offset + length - 1), DiskGeometry.DirectoryIndex(offset) + MaxDirectoriesPerExtentQuery - 1);
+        length = Math.Min(length, DiskGeometry.DirectoryStart(lastDirectory + 1) - offset);
+
+        var pieces = DirectoryPiece.Split(offset, length);
+        await LearnExistingDirectoriesAsync(pieces[0].Directory, pieces[^1].Directory);
+        var parts = await Task.WhenAll(pieces.Select(GetPieceExtentsAsync));
+
+        var merged = new List<Extent>();
+        foreach (var extent in parts.SelectMany(extents => extents))
+        {
+            if (merged.Count > 0 && merged[^1].Flags == extent.Flags)
+                merged[^1] = merged[^1] with { Length = merged[^1].Length + extent.Length };
+            else
+                merged.Add(extent);
+        }
+        return merged;
+    }
+
+    /// <summary>Every acknowledged write already sits in its directory's memory: there is nothing more to make durable.</summary>
+    public ValueTask FlushAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    /// <summary>Creates every directory now, so that an allocator without sparseness claims its memory at start-up.</summary>
+    public async Task CreateAllDirectoriesAsync(CancellationToken cancellationToken)
+    {
+        await Parallel.ForEachAsync(
+            LongRange(DiskGeometry.DirectoryCount(Size)),
+            cancellationToken,
+            async (index, _) =>
+            {
+                await EnsureCreatedAsync(index);
+                await Directory(index).GetUsage();
+            });
+    }
+
+    private async ValueTask<ReadSegment[]> ReadPieceAsync(DirectoryPiece piece)
+    {
+        if (!_knownDirectories.ContainsKey(piece.Directory))
+            return [new ReadSegment(piece.DiskOffset, piece.Length, IsHole: true, ReadOnlyMemory<byte>.Empty)];
+
+        var result = await Directory(piece.Directory).Read(piece.Offset, piece.Length);
+        var segments = new ReadSegment[result.Extents.Length];
+        var directoryStart = DiskGeometry.DirectoryStart(piece.Directory);
+        var dataPosition = 0;
+        for (var i = 0; i < segments.Length; i++)
+        {
+            var extent = result.Extents[i];
+            var isHole = extent.Flags.HasFlag(ExtentFlags.Hole);
+            var data = isHole ? ReadOnlyMemory<byte>.Empty : result.Data.Slice(dataPosition, (int)extent.Length);
+            if (!isHole)
+                dataPosition += (int)extent.Length;
+            segments[i] = new ReadSegment(directoryStart + extent.Offset, (int)extent.Length, isHole, data);
+        }
+        return segments;
+    }
+
+    private async ValueTask WritePieceAsync(DirectoryPiece piece, ReadOnlyMemory<byte> data)
+    {
+        await EnsureCreatedAsync(piece.Directory);
+        await Directory(piece.Directory).Write(piece.Offset, data);
+    }
+
+    private async Task<IEnumerable<Extent>> GetPieceExtentsAsync(DirectoryPiece piece)
+    {
+        if (!_knownDirectories.ContainsKey(piece.Directory))
+            return [new Extent(piece.DiskOffset, piece.Length, ExtentFlags.Hole | ExtentFlags.Zero)];
+        var directoryStart = DiskGeometry.DirectoryStart(piece.Directory);
+        var extents = await Directory(piece.Directory).GetExtents(piece.Offset, piece.Length);
+        return extents.Select(extent => extent with { Offset = directoryStart + extent.Offset });
+    }
+
+    private async ValueTask EnsureCreatedAsync(long directory)
+    {
+        if (_knownDirectories.ContainsKey(directory))
+            return;
+        await _export.RegisterDirectory(directory);
+        _knownDirectories.TryAdd(directory, true);
+    }
+
+    private async ValueTask LearnExistingDirectoriesAsync(long first, long last)
+    {
+        for (var index = first; index <= last; index++)
+        {
+            if (_knownDirectories.ContainsKey(index))
+                continue;
+            foreach (var created in await _export.GetDirectories(index, last - index + 1))
+                _knownDirectories.TryAdd(created, true);
+            return;
+        }
+    }
+
+    private IDirectoryGrain Directory(long index) => _grains.GetGrain<IDirectoryGrain>(index, _exportKey);
+
+    private static IEnumerable<long> LongRange(long count)
+    {
+        for (var i = 0L; i < count; i++)
+            yield return i;
+    }
+}

@@ -1,0 +1,15 @@
+using Microsoft.Extensions.Configuration;
+
+namespace ClusterRamDisk.Silo;
+
+/// <summary>The single-process default: the gateway hosts its own silo, reachable by nobody else.</summary>
+public static class EmbeddedSiloBuilderExtensions
+{
+    public static ISiloBuilder UseEmbeddedRamDiskSilo(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        // Gateway port 0 disables the client gateway: in-process calls need none. The silo port must still be
+        // bindable, so several embedded disks on one host each take a free one.
+        silo.UseLocalhostClustering(siloPort: FreePort.Find(), gatewayPort: 0);
+        return silo.AddRamDisk(configuration);
+    }
+}

@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
+
+namespace ClusterRamDisk.Silo;
+
+/// <summary>The silo settings a RAM disk needs, shared by the embedded silo and standalone silos.</summary>
+public static class RamDiskSiloBuilderExtensions
+{
+    /// <summary>Configuration section whose keys override <see cref="GrainCollectionOptions"/> (tests shorten the collection age with it).</summary>
+    public const string GrainCollectionSection = "Orleans:GrainCollection";
+
+    public static ISiloBuilder AddRamDisk(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        silo.Services.AddOptions<GrainCollectionOptions>()
+            .Bind(configuration.GetSection(GrainCollectionSection))
+            // Shedding would deactivate directory grains, and with them the only copy of their pages.
+            .PostConfigure(options => options.EnableActivationSheddingOnMemoryPressure = false);
+
+        // The default directory deactivates grains on surviving silos when any silo leaves (see orleans-notes.md).
+#pragma warning disable ORLEANSEXP003
+        silo.AddDistributedGrainDirectory();
+#pragma warning restore ORLEANSEXP003
+
+        return silo;
+    }
+}
