@@ -23,8 +23,7 @@ internal ref struct PageChunks
 
     public PageChunks(int capacity, int offset, int length)
     {
-        if (offset < 0 || length < 0 || (long)offset + length > capacity)
-            throw new ArgumentOutOfRangeException(nameof(offset), $"range [{offset}, +{length}) lies outside the store of {capacity} bytes");
+        StoreRange.Check(capacity, offset, length);
         this.capacity = capacity;
         start = offset;
         position = offset;
