@@ -41,7 +41,7 @@ internal sealed unsafe class NativePageTable : IDisposable
             allocatedPages++;
             logicalBytes += PageChunks.PageLength(Capacity, page);
         }
-        if (block.Length != storedLength || block.Pointer == null)
+        if (block.Length != storedLength)
             block.Pointer = (byte*)NativeMemory.Realloc(block.Pointer, (nuint)storedLength);
         storedBytes += storedLength - block.Length;
         block.Length = storedLength;
