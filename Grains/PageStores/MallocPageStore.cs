@@ -1,0 +1,69 @@
+using System.Runtime.InteropServices;
+using ClusterRamDisk.Grains.Interfaces;
+
+namespace ClusterRamDisk.Grains.PageStores;
+
+/// <summary>
+/// nbdkit's malloc allocator: the whole directory in one calloc'd block, so the OS commits pages on first
+/// touch; optionally locked into RAM. Nothing is sparse: zeroing clears bytes and usage is always the capacity.
+/// </summary>
+internal sealed unsafe class MallocPageStore : IPageStore
+{
+    private readonly bool locked;
+    private byte* memory;
+
+    public MallocPageStore(int capacity, bool mlock)
+    {
+        Capacity = capacity;
+        memory = (byte*)NativeMemory.AllocZeroed((nuint)capacity);
+        if (!mlock)
+            return;
+        try
+        {
+            MemoryLock.Lock(memory, capacity);
+        }
+        catch
+        {
+            NativeMemory.Free(memory);
+            throw;
+        }
+        locked = true;
+    }
+
+    public int Capacity { get; }
+
+    public DirectoryUsage Usage => new(Capacity, Capacity, PageChunks.PageCount(Capacity));
+
+    public void Read(int offset, Span<byte> destination) => Range(offset, destination.Length).CopyTo(destination);
+
+    public void Write(int offset, ReadOnlySpan<byte> source) => source.CopyTo(Range(offset, source.Length));
+
+    public void Zero(int offset, int length) => Range(offset, length).Clear();
+
+    /// <summary>No allocation state to report, so each page's part of the range is scanned: all-zero is Zero, anything else Data.</summary>
+    public void GetExtents(int offset, int length, List<Extent> extents)
+    {
+        var appender = new ExtentAppender(extents);
+        foreach (var chunk in new PageChunks(Capacity, offset, length))
+        {
+            var bytes = new ReadOnlySpan<byte>(memory + offset + chunk.RangeOffset, chunk.Length);
+            appender.Append(offset + chunk.RangeOffset, chunk.Length, bytes.ContainsAnyExcept((byte)0) ? ExtentFlags.Data : ExtentFlags.Zero);
+        }
+    }
+
+    public void Dispose()
+    {
+        if (memory == null)
+            return;
+        if (locked)
+            MemoryLock.Unlock(memory, Capacity);
+        NativeMemory.Free(memory);
+        memory = null;
+    }
+
+    private Span<byte> Range(int offset, int length)
+    {
+        StoreRange.Check(Capacity, offset, length);
+        return new Span<byte>(memory + offset, length);
+    }
+}
