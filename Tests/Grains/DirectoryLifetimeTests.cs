@@ -40,7 +40,7 @@ public sealed class DirectoryLifetimeTests
 
         var read = await directory.Read(12_345, pattern.Length);
         Assert.Equal(pattern, read.Data.ToArray());
-        Assert.Equal([3L], await grains.GetGrain<IExportGrain>(ExportKey.Of(settings.Name)).GetDirectories(0, 10));
+        Assert.Equal(new long[] { 3 }, await grains.GetGrain<IExportGrain>(ExportKey.Of(settings.Name)).GetDirectories(0, 10));
         Assert.Equal(settings, await grains.GetGrain<IExportGrain>(ExportKey.Of(settings.Name)).GetSettings());
     }
 
