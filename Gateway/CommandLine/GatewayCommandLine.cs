@@ -28,6 +28,7 @@ public static class GatewayCommandLine
         if (informational == OptionKind.Version)
             return new ParseOutcome.Version();
 
+        // The size is filled in from the plugin parameters below.
         var options = new GatewayOptions { Size = 0 };
         foreach (var option in scanned.Options)
         {
