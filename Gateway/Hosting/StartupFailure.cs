@@ -1,0 +1,17 @@
+using System.Net.Sockets;
+
+namespace ClusterRamDisk.Gateway.Hosting;
+
+/// <summary>Turns a start-up exception into the one line the user sees.</summary>
+internal static class StartupFailure
+{
+    public static string Describe(Exception exception)
+    {
+        var cause = exception;
+        // Hosting and Orleans wrap the cause; the innermost exception says what the user can fix.
+        while (cause is AggregateException { InnerExceptions.Count: 1 } || (cause.InnerException is not null && cause is not SocketException))
+            cause = cause.InnerException!;
+        var message = cause is SocketException socket ? $"cannot listen: {socket.Message}" : cause.Message;
+        return message.ReplaceLineEndings(" ");
+    }
+}
