@@ -50,11 +50,11 @@ public static class TransmissionWriter
         writer.Advance(ChunkHeaderSize + 4);
     }
 
-    public static void WriteBlockStatusDescriptor(IBufferWriter<byte> writer, uint length, uint status)
+    public static void WriteBlockStatusDescriptor(IBufferWriter<byte> writer, BlockStatusDescriptor descriptor)
     {
         var span = writer.GetSpan(BlockStatusDescriptorSize);
-        BinaryPrimitives.WriteUInt32BigEndian(span, length);
-        BinaryPrimitives.WriteUInt32BigEndian(span[4..], status);
+        BinaryPrimitives.WriteUInt32BigEndian(span, descriptor.Length);
+        BinaryPrimitives.WriteUInt32BigEndian(span[4..], descriptor.Status);
         writer.Advance(BlockStatusDescriptorSize);
     }
 
