@@ -60,6 +60,11 @@ internal sealed class OptionNegotiator(NbdExport export, IDuplexPipe transport, 
                     return null;
                 outcome = Refuse(option, OptionReplyType.ErrorTooBig, "option data too long");
             }
+            else if (option.Length == 0)
+            {
+                // Asking the pipe for zero bytes would still wait for the peer, who is waiting for our answer.
+                outcome = Answer(option, ReadOnlySequence<byte>.Empty, negotiated);
+            }
             else
             {
                 var result = await Input.ReadAtLeastAsync((int)option.Length, abort);
