@@ -17,9 +17,7 @@ internal sealed class NbdSession
     private readonly ILogger _logger;
     private readonly InFlightLimiter _limiter = new(NbdLimits.MaximumRequestsInFlight, NbdLimits.MaximumBytesInFlight);
     private readonly CancellationTokenSource _abort = new();
-    /// <summary>Cancelled to stop waiting for the next option or request; never in the middle of one.</summary>
-    private readonly CancellationTokenSource _stopReading;
-    private volatile bool _stopping;
+    private readonly StopSignal _stop = new();
 
     public NbdSession(NbdExport export, IDuplexPipe transport, string client, ILogger logger)
     {
@@ -27,20 +25,19 @@ internal sealed class NbdSession
         _transport = transport;
         _client = client;
         _logger = logger;
-        _stopReading = CancellationTokenSource.CreateLinkedTokenSource(_abort.Token);
     }
 
     public async Task RunAsync()
     {
         try
         {
-            var negotiator = new OptionNegotiator(_export, _transport, IsStopping, _client, _logger);
-            var negotiated = await negotiator.NegotiateAsync(_stopReading.Token, _abort.Token);
+            var negotiator = new OptionNegotiator(_export, _transport, _stop, _client, _logger);
+            var negotiated = await negotiator.NegotiateAsync(_abort.Token);
             if (negotiated is not null)
             {
                 _logger.TransmissionStarted(_client, negotiated.StructuredReplies, negotiated.BaseAllocation);
-                var transmission = new TransmissionLoop(_export, negotiated, _transport, _limiter, IsStopping, Abort, _client, _logger);
-                await transmission.RunAsync(_stopReading.Token, _abort.Token);
+                var transmission = new TransmissionLoop(_export, negotiated, _transport, _limiter, _stop, Abort, _client, _logger);
+                await transmission.RunAsync(_abort.Token);
             }
         }
         catch (NbdProtocolException exception)
@@ -69,8 +66,8 @@ internal sealed class NbdSession
     /// </summary>
     public void RequestStop()
     {
-        _stopping = true;
-        _ = StopReadingWhenIdleAsync();
+        _stop.Request();
+        _ = CloseReadingWhenIdleAsync();
     }
 
     /// <summary>Hard stop: cancels the device work in flight and abandons pending output.</summary>
@@ -80,11 +77,11 @@ internal sealed class NbdSession
         _transport.Output.CancelPendingFlush();
     }
 
-    private bool IsStopping() => _stopping;
-
-    private async Task StopReadingWhenIdleAsync()
+    private async Task CloseReadingWhenIdleAsync()
     {
         await _limiter.WhenIdleAsync();
-        _stopReading.Cancel();
+        _stop.CloseReading();
+        // Wakes a reader waiting for input that may never come; it then answers only what is already buffered.
+        _transport.Input.CancelPendingRead();
     }
 }

@@ -10,7 +10,7 @@ namespace ClusterRamDisk.Gateway.Nbd.Session;
 /// The fixed newstyle handshake and option haggling. Every option is answered in order; unknown ones get ERR_UNSUP
 /// and haggling goes on. Ends by entering transmission (EXPORT_NAME or GO) or by closing.
 /// </summary>
-internal sealed class OptionNegotiator(NbdExport export, IDuplexPipe transport, Func<bool> isStopping, string client, ILogger logger)
+internal sealed class OptionNegotiator(NbdExport export, IDuplexPipe transport, StopSignal stop, string client, ILogger logger)
 {
     private const HandshakeFlags OfferedFlags = HandshakeFlags.FixedNewstyle | HandshakeFlags.NoZeroes;
     private const ClientFlags KnownClientFlags = ClientFlags.FixedNewstyle | ClientFlags.NoZeroes;
@@ -26,13 +26,13 @@ internal sealed class OptionNegotiator(NbdExport export, IDuplexPipe transport, 
     private PipeWriter Output => transport.Output;
 
     /// <returns>What was agreed when the client enters transmission; null when the connection is to be closed.</returns>
-    public async Task<NegotiatedOptions?> NegotiateAsync(CancellationToken readCancellation, CancellationToken abort)
+    public async Task<NegotiatedOptions?> NegotiateAsync(CancellationToken abort)
     {
         HandshakeWriter.WriteGreeting(Output, OfferedFlags);
         if (!await FlushAsync(abort))
             return null;
 
-        var clientFlags = await ReadClientFlagsAsync(readCancellation);
+        var clientFlags = await ReadClientFlagsAsync(abort);
         if (clientFlags is not { } flags)
             return null;
         if ((flags & ~KnownClientFlags) != 0)
@@ -49,7 +49,7 @@ internal sealed class OptionNegotiator(NbdExport export, IDuplexPipe transport, 
         var negotiated = new NegotiatedOptions { NoZeroes = (flags & ClientFlags.NoZeroes) != 0 };
         while (true)
         {
-            var header = await ReadOptionHeaderAsync(readCancellation);
+            var header = await ReadOptionHeaderAsync(abort);
             if (header is not { } option)
                 return null;
 
@@ -68,8 +68,14 @@ internal sealed class OptionNegotiator(NbdExport export, IDuplexPipe transport, 
             else
             {
                 var result = await Input.ReadAtLeastAsync((int)option.Length, abort);
-                if (result.Buffer.Length < option.Length)
-                    return null;
+                while (result.Buffer.Length < option.Length)
+                {
+                    // Woken by a stop in the middle of the option: its data is still coming.
+                    if (result.IsCompleted)
+                        return null;
+                    Input.AdvanceTo(result.Buffer.Start, result.Buffer.End);
+                    result = await Input.ReadAtLeastAsync((int)option.Length, abort);
+                }
                 var data = result.Buffer.Slice(0, option.Length);
                 outcome = Answer(option, data, negotiated);
                 Input.AdvanceTo(data.End);
@@ -85,7 +91,7 @@ internal sealed class OptionNegotiator(NbdExport export, IDuplexPipe transport, 
     private Outcome Answer(OptionHeader header, ReadOnlySequence<byte> data, NegotiatedOptions negotiated)
     {
         var option = header.Option;
-        if (isStopping())
+        if (stop.IsRequested)
         {
             Refuse(header, OptionReplyType.ErrorShutdown, "server is shutting down");
             return Outcome.Close;
@@ -187,14 +193,15 @@ internal sealed class OptionNegotiator(NbdExport export, IDuplexPipe transport, 
     {
         while (true)
         {
-            var result = await Input.ReadAsync(cancellationToken);
+            if (await Input.ReadNextAsync(stop, cancellationToken) is not { } result)
+                return null;
             var buffer = result.Buffer;
             if (HandshakeReader.TryReadOptionHeader(ref buffer, out var header))
             {
                 Input.AdvanceTo(buffer.Start);
                 return header;
             }
-            if (result.IsCompleted)
+            if (result.IsCompleted || stop.IsReadingClosed)
                 return null;
             Input.AdvanceTo(buffer.Start, buffer.End);
         }

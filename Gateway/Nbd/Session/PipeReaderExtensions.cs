@@ -6,6 +6,17 @@ namespace ClusterRamDisk.Gateway.Nbd.Session;
 /// <summary>Consuming a known number of bytes as they arrive, so a large payload never has to sit in the pipe whole.</summary>
 internal static class PipeReaderExtensions
 {
+    /// <summary>
+    /// Waits for the next message, unless a stop closed reading: then only what is already buffered comes back, and
+    /// null when nothing is. A read woken by the stop returns as cancelled with whatever is buffered.
+    /// </summary>
+    public static async ValueTask<ReadResult?> ReadNextAsync(this PipeReader reader, StopSignal stop, CancellationToken cancellationToken)
+    {
+        if (stop.IsReadingClosed)
+            return reader.TryRead(out var buffered) ? buffered : null;
+        return await reader.ReadAsync(cancellationToken);
+    }
+
     /// <summary>Fills <paramref name="destination"/>; false if the peer closed first.</summary>
     public static async ValueTask<bool> ReadIntoAsync(this PipeReader reader, Memory<byte> destination, CancellationToken cancellationToken)
     {

@@ -17,7 +17,7 @@ internal sealed class TransmissionLoop
     private readonly NegotiatedOptions _negotiated;
     private readonly PipeReader _input;
     private readonly InFlightLimiter _limiter;
-    private readonly Func<bool> _isStopping;
+    private readonly StopSignal _stop;
     private readonly Action _abortSession;
     private readonly string _client;
     private readonly ILogger _logger;
@@ -25,13 +25,13 @@ internal sealed class TransmissionLoop
     private readonly CommandExecutor _executor;
 
     public TransmissionLoop(NbdExport export, NegotiatedOptions negotiated, IDuplexPipe transport, InFlightLimiter limiter,
-        Func<bool> isStopping, Action abortSession, string client, ILogger logger)
+        StopSignal stop, Action abortSession, string client, ILogger logger)
     {
         _export = export;
         _negotiated = negotiated;
         _input = transport.Input;
         _limiter = limiter;
-        _isStopping = isStopping;
+        _stop = stop;
         _abortSession = abortSession;
         _client = client;
         _logger = logger;
@@ -39,17 +39,18 @@ internal sealed class TransmissionLoop
         _executor = new CommandExecutor(export.Device, _replies, logger);
     }
 
-    /// <summary>Returns when the client disconnects or closes, or when <paramref name="readCancellation"/> stops reading.</summary>
+    /// <summary>Returns when the client disconnects or closes, or when a stop has closed reading.</summary>
     /// <exception cref="NbdProtocolException">The client sent something that is not a request.</exception>
-    public async Task RunAsync(CancellationToken readCancellation, CancellationToken abort)
+    public async Task RunAsync(CancellationToken abort)
     {
         while (true)
         {
-            var result = await _input.ReadAsync(readCancellation);
+            if (await _input.ReadNextAsync(_stop, abort) is not { } result)
+                return;
             var buffer = result.Buffer;
             if (!TransmissionReader.TryReadRequest(ref buffer, out var request))
             {
-                if (result.IsCompleted)
+                if (result.IsCompleted || _stop.IsReadingClosed)
                     return;
                 _input.AdvanceTo(buffer.Start, buffer.End);
                 continue;
@@ -67,7 +68,7 @@ internal sealed class TransmissionLoop
     private async ValueTask<bool> DispatchAsync(NbdRequest request, CancellationToken abort)
     {
         var message = "server is shutting down";
-        var error = _isStopping()
+        var error = _stop.IsRequested
             ? NbdError.Shutdown
             : RequestValidator.Validate(request, _export.Device.Size, _export.ReadOnly, _negotiated, out message);
         if (error != NbdError.None)
