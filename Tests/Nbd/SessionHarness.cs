@@ -141,8 +141,12 @@ internal sealed class SessionHarness : IAsyncDisposable
 
     public async Task WriteAsync(byte[] bytes) => await _toServer.Writer.WriteAsync(bytes);
 
-    /// <summary>The client goes away without a word.</summary>
-    public Task CloseClientAsync() => _toServer.Writer.CompleteAsync().AsTask();
+    /// <summary>The client goes away without a word, reading nothing more.</summary>
+    public async Task CloseClientAsync()
+    {
+        await _toServer.Writer.CompleteAsync();
+        await _fromServer.Reader.CompleteAsync();
+    }
 
     public static byte[] InfoData(string name, InfoType[] items) =>
         [.. BigEndian32((uint)Encoding.UTF8.GetByteCount(name)), .. Encoding.UTF8.GetBytes(name), .. BigEndian16((ushort)items.Length),

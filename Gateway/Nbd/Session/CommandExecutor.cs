@@ -33,10 +33,14 @@ internal sealed class CommandExecutor(IBlockDevice device, ReplyWriter replies, 
                     case NbdCommand.BlockStatus:
                         (descriptors, descriptorCount) = await GetDescriptorsAsync(request, cancellationToken);
                         break;
-                    case NbdCommand.Write:
-                        var data = payload!;
+                    case NbdCommand.Write when payload is not null:
+                        var data = payload;
                         payload = null;
                         await WriteAsync(request, data, cancellationToken);
+                        break;
+                    case NbdCommand.Write:
+                        // Nothing to write: a zero-length write only has to honour FUA.
+                        await FlushIfForcedAsync(request, cancellationToken);
                         break;
                     case NbdCommand.Trim:
                     case NbdCommand.WriteZeroes:
@@ -90,8 +94,7 @@ internal sealed class CommandExecutor(IBlockDevice device, ReplyWriter replies, 
     {
         try
         {
-            if (request.Length > 0)
-                await device.WriteAsync((long)request.Offset, payload.AsMemory(0, (int)request.Length), cancellationToken);
+            await device.WriteAsync((long)request.Offset, payload.AsMemory(0, (int)request.Length), cancellationToken);
         }
         finally
         {
