@@ -14,9 +14,9 @@ internal sealed class NbdServer : IAsyncDisposable
 
     private readonly Process _process;
     private readonly OutputCapture _output;
-    private readonly DirectoryInfo _workDirectory;
+    private readonly TemporaryDirectory _workDirectory;
 
-    private NbdServer(Process process, OutputCapture output, DirectoryInfo workDirectory, string pidFile,
+    private NbdServer(Process process, OutputCapture output, TemporaryDirectory workDirectory, string pidFile,
         string uri, int? port, string? unixSocket, string commandLine)
     {
         _process = process;
@@ -40,23 +40,19 @@ internal sealed class NbdServer : IAsyncDisposable
 
     public string CommandLine { get; }
 
-    public int ProcessId => _process.Id;
-
-    public bool HasExited => _process.HasExited;
-
     public string StderrTail => _output.StderrTail();
 
     public static async Task<NbdServer> StartAsync(ServerLaunch launch)
     {
-        var workDirectory = Directory.CreateTempSubdirectory("crd-e2e-");
-        var pidFile = Path.Combine(workDirectory.FullName, "server.pid");
+        var workDirectory = new TemporaryDirectory();
+        var pidFile = workDirectory.PathOf("server.pid");
         var arguments = new List<string> { "-f", "-P", pidFile };
         string uri;
         int? port = null;
         string? unixSocket = null;
         if (launch.UnixSocket)
         {
-            unixSocket = Path.Combine(workDirectory.FullName, "nbd.sock");
+            unixSocket = workDirectory.PathOf("nbd.sock");
             arguments.AddRange(["-U", unixSocket]);
             uri = $"nbd+unix:///?socket={unixSocket}";
         }
@@ -88,14 +84,16 @@ internal sealed class NbdServer : IAsyncDisposable
     }
 
     /// <summary>
-    /// Sends SIGTERM and asserts a clean exit (status 0, pid file removed) within a bounded time.
+    /// Sends SIGTERM (or the given signal) and asserts a clean exit (status 0, pid file removed) within a
+    /// bounded time.
     /// </summary>
-    public async Task StopAsync()
+    public async Task StopAsync(int signal = Signals.SigTerm)
     {
         Assert.False(_process.HasExited, $"The server died before it was stopped:\n{Describe()}");
-        Signals.Send(_process.Id, Signals.SigTerm);
+        Signals.Send(_process.Id, signal);
         await WaitForExitAsync(StopTimeout);
-        Assert.True(_process.ExitCode == 0, $"The server exited {_process.ExitCode} after SIGTERM:\n{Describe()}");
+        Assert.True(_process.ExitCode == 0,
+            $"The server exited {_process.ExitCode} after signal {signal}:\n{Describe()}");
         if (ServerUnderTest.RemovesPidFile)
         {
             AssertPidFileRemoved();
@@ -135,7 +133,7 @@ internal sealed class NbdServer : IAsyncDisposable
         }
 
         _process.Dispose();
-        _workDirectory.Delete(recursive: true);
+        _workDirectory.Dispose();
     }
 
     private async Task WaitUntilAcceptingAsync()

@@ -34,4 +34,11 @@ internal static class ServerUnderTest
             return (dotnet, [gatewayDll]);
         }
     }
+
+    /// <summary>Runs the server to completion (for --run, --dump-plugin and refused command lines).</summary>
+    public static async Task<ToolResult> RunToExitAsync(params string[] arguments)
+    {
+        var (fileName, leading) = Command;
+        return await ToolRunner.RunAsync(fileName, [.. leading, .. arguments], ToolRunner.DefaultTimeout);
+    }
 }

@@ -7,7 +7,6 @@ internal static partial class Signals
 {
     public const int SigTerm = 15;
     public const int SigInt = 2;
-    public const int SigKill = 9;
 
     public static void Send(int processId, int signal)
     {

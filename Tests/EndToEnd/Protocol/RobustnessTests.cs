@@ -4,7 +4,7 @@ using ClusterRamDisk.Tests.EndToEnd.Infrastructure;
 namespace ClusterRamDisk.Tests.EndToEnd.Protocol;
 
 /// <summary>Misbehaving clients must only ever hurt their own connection.</summary>
-public sealed class RobustnessTests(ProtocolServerFixture fixture) : IClassFixture<ProtocolServerFixture>
+public sealed class RobustnessTests(SmallDiskFixture fixture) : IClassFixture<SmallDiskFixture>
 {
     /// <summary>Above both our 32 MiB limit and nbdkit's 64 MiB one.</summary>
     private const long PayloadAboveEveryLimit = (64L << 20) + 4096;
@@ -28,25 +28,12 @@ public sealed class RobustnessTests(ProtocolServerFixture fixture) : IClassFixtu
     [Fact]
     public async Task A_client_killed_with_requests_in_flight_leaves_the_server_healthy()
     {
-        using var flood = ToolRunner.Start(ClientTools.Python,
-            [PythonScripts.PathOf("flood_until_killed.py"), Server.Uri, (32L << 20).ToString()], out var output);
-        await WaitForReadyAsync(output, flood);
+        using var flood = await FloodingClient.StartAsync(Server, 32L << 20);
         await Task.Delay(300);
-        Signals.Send(flood.Id, Signals.SigKill);
+        flood.Kill();
         await flood.WaitForExitAsync();
 
         Server.AssertAlive();
         await PythonScripts.AssertPassesAsync(Server, "in_flight.py", (40L << 20).ToString());
-    }
-
-    private static async Task WaitForReadyAsync(OutputCapture output, System.Diagnostics.Process flood)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (!output.Stdout.Contains("READY"))
-        {
-            Assert.False(flood.HasExited, $"The flooding client ended early:\n{output.Stderr}");
-            Assert.True(DateTime.UtcNow < deadline, $"The flooding client never got requests in flight:\n{output.Stderr}");
-            await Task.Delay(50);
-        }
     }
 }

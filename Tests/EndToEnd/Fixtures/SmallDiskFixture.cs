@@ -2,8 +2,8 @@ using ClusterRamDisk.Tests.EndToEnd.Infrastructure;
 
 namespace ClusterRamDisk.Tests.EndToEnd.Fixtures;
 
-/// <summary>A small read-write sparse disk for protocol-level tests.</summary>
-public sealed class ProtocolServerFixture : ServerFixture
+/// <summary>A small read-write sparse disk for protocol and tool tests.</summary>
+public sealed class SmallDiskFixture : ServerFixture
 {
     public const long Size = 64L << 20;
 
