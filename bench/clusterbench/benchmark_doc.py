@@ -7,8 +7,7 @@ from .campaign import Samples
 from .machine import describe_machine
 from .options import NBDKIT_TEMPLATE, Options
 from .report import allocator_tables
-
-MIB = 1 << 20
+from .units import MIB
 
 
 def compose(options: Options, command: str, samples: Samples, baseline: str, contenders: list[str],

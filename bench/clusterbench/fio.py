@@ -7,8 +7,8 @@ from typing import Callable
 from . import metrics
 from .metrics import Metric
 from .tools import run_quietly
+from .units import MIB
 
-MIB = 1 << 20
 
 Extractor = Callable[[dict], float]
 

@@ -3,7 +3,8 @@ import itertools
 import os
 import random
 
-MIB = 1 << 20
+from .units import MIB
+
 _SEED = 20240601
 _VOCABULARY_SIZE = 4000
 # Text is generated once and repeated: zstd compresses each 32 KiB page on its own, so repeating a block much

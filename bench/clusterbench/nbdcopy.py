@@ -2,8 +2,7 @@
 import time
 
 from .tools import run_quietly
-
-MIB = 1 << 20
+from .units import MIB
 
 
 def copy_throughput_mib_per_second(source: str, destination: str, size: int) -> float:

@@ -4,12 +4,13 @@ import os
 import shlex
 from dataclasses import dataclass
 
+from .units import MIB
+
 ALLOCATORS = ("sparse", "malloc", "zstd")
 GATEWAY_DLL = "Gateway/bin/Release/net10.0/ClusterRamDisk.Gateway.dll"
 NBDKIT_TEMPLATE = "nbdkit -f --exit-with-parent -i 127.0.0.1 -p {port} -P {pidfile} memory {size} allocator={allocator}"
 OURS_TEMPLATE = ("dotnet {dll} -f --exit-with-parent -i 127.0.0.1 -p {{port}} -P {{pidfile}} memory {{size}} "
                  "allocator={{allocator}}")
-MIB = 1 << 20
 
 
 @dataclass(frozen=True)

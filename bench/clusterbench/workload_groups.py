@@ -8,8 +8,8 @@ from .metrics import Metric
 from .nbdcopy import copy_throughput_mib_per_second, copy_untimed
 from .process_tree import resident_bytes_of_trees
 from .servers import Server, disk_size
+from .units import MIB
 
-MIB = 1 << 20
 # Lets freshly written pages and the runtime's own buffers settle before resident memory is read.
 _SETTLE_SECONDS = 1.0
 
