@@ -56,6 +56,9 @@ public static class GatewayHost
         logging.SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning);
         if (verbose)
             logging.AddFilter("ClusterRamDisk", LogLevel.Debug);
+        else
+            // The silo warns at every start that server GC is off: workstation GC is our choice (smaller heaps for page-holding processes).
+            logging.AddFilter("Orleans.Runtime.Silo", LogLevel.Error);
     }
 
     private static async Task StopQuietlyAsync(IHost host)

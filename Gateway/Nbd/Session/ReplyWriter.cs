@@ -1,0 +1,185 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using ClusterRamDisk.Gateway.Disk;
+using ClusterRamDisk.Gateway.Nbd.Protocol;
+using ReadResult = ClusterRamDisk.Gateway.Disk.ReadResult;
+
+namespace ClusterRamDisk.Gateway.Nbd.Session;
+
+/// <summary>
+/// Serialises replies of concurrently running requests onto the connection: one reply at a time, never interleaved.
+/// Flushing is batched: a writer that sees others queued behind it leaves the flush to the last of them.
+/// </summary>
+internal sealed class ReplyWriter(PipeWriter output, bool structuredReplies)
+{
+    /// <summary>Large reads are pushed out in pieces of about this size rather than buffered whole.</summary>
+    private const int FlushThreshold = 256 * 1024;
+
+    private readonly SemaphoreSlim _turn = new(1, 1);
+    private int _queued;
+
+    public async ValueTask SendSimpleAsync(ulong cookie, NbdError error)
+    {
+        await EnterAsync();
+        var written = false;
+        try
+        {
+            TransmissionWriter.WriteSimpleReply(output, error, cookie);
+            written = true;
+        }
+        finally
+        {
+            await LeaveAsync(written);
+        }
+    }
+
+    /// <summary>An error: an ERROR chunk carrying <paramref name="message"/> with structured replies, else a simple reply.</summary>
+    public async ValueTask SendErrorAsync(ulong cookie, NbdError error, string message)
+    {
+        await EnterAsync();
+        var written = false;
+        try
+        {
+            if (structuredReplies)
+                TransmissionWriter.WriteErrorChunk(output, cookie, error, message);
+            else
+                TransmissionWriter.WriteSimpleReply(output, error, cookie);
+            written = true;
+        }
+        finally
+        {
+            await LeaveAsync(written);
+        }
+    }
+
+    /// <summary>
+    /// A successful READ. Structured replies send holes as OFFSET_HOLE and data as OFFSET_DATA, or with
+    /// <paramref name="dontFragment"/> one OFFSET_DATA chunk with holes written out as zeroes.
+    /// </summary>
+    public async ValueTask SendReadAsync(ulong cookie, ReadResult result, long totalLength, bool dontFragment)
+    {
+        await EnterAsync();
+        var written = false;
+        try
+        {
+            var segments = result.Segments;
+            if (!structuredReplies)
+            {
+                TransmissionWriter.WriteSimpleReply(output, NbdError.None, cookie);
+                await WriteSegmentsAsync(segments);
+            }
+            else if (segments.Count == 0)
+            {
+                TransmissionWriter.WriteNoneChunk(output, cookie);
+            }
+            else if (dontFragment)
+            {
+                TransmissionWriter.WriteOffsetDataHeader(output, ReplyChunkFlags.Done, cookie, (ulong)segments[0].Offset, (int)totalLength);
+                await WriteSegmentsAsync(segments);
+            }
+            else
+            {
+                for (var i = 0; i < segments.Count; i++)
+                {
+                    var segment = segments[i];
+                    var flags = i == segments.Count - 1 ? ReplyChunkFlags.Done : ReplyChunkFlags.None;
+                    if (segment.IsHole)
+                    {
+                        TransmissionWriter.WriteOffsetHole(output, flags, cookie, (ulong)segment.Offset, (uint)segment.Length);
+                    }
+                    else
+                    {
+                        TransmissionWriter.WriteOffsetDataHeader(output, flags, cookie, (ulong)segment.Offset, segment.Length);
+                        await WriteSegmentAsync(segment);
+                    }
+                }
+            }
+            written = true;
+        }
+        finally
+        {
+            await LeaveAsync(written);
+        }
+    }
+
+    public async ValueTask SendBlockStatusAsync(ulong cookie, ArraySegment<BlockStatusDescriptor> descriptors)
+    {
+        await EnterAsync();
+        var written = false;
+        try
+        {
+            TransmissionWriter.WriteBlockStatusHeader(output, ReplyChunkFlags.Done, cookie, NegotiatedOptions.BaseAllocationContextId, descriptors.Count);
+            foreach (var descriptor in descriptors)
+                TransmissionWriter.WriteBlockStatusDescriptor(output, descriptor);
+            written = true;
+        }
+        finally
+        {
+            await LeaveAsync(written);
+        }
+    }
+
+    private async ValueTask WriteSegmentsAsync(IReadOnlyList<ReadSegment> segments)
+    {
+        for (var i = 0; i < segments.Count; i++)
+            await WriteSegmentAsync(segments[i]);
+    }
+
+    private async ValueTask WriteSegmentAsync(ReadSegment segment)
+    {
+        if (segment.IsHole)
+        {
+            var remaining = segment.Length;
+            while (remaining > 0)
+            {
+                var span = output.GetSpan();
+                var chunk = Math.Min(span.Length, remaining);
+                span[..chunk].Clear();
+                output.Advance(chunk);
+                remaining -= chunk;
+                await FlushIfLargeAsync();
+            }
+            return;
+        }
+        var data = segment.Data;
+        while (!data.IsEmpty)
+        {
+            var chunk = Math.Min(data.Length, FlushThreshold);
+            output.Write(data.Span[..chunk]);
+            data = data[chunk..];
+            await FlushIfLargeAsync();
+        }
+    }
+
+    private async ValueTask FlushIfLargeAsync()
+    {
+        if (output.UnflushedBytes >= FlushThreshold)
+            await FlushAsync();
+    }
+
+    private async ValueTask EnterAsync()
+    {
+        Interlocked.Increment(ref _queued);
+        await _turn.WaitAsync();
+    }
+
+    private async ValueTask LeaveAsync(bool written)
+    {
+        try
+        {
+            if (Interlocked.Decrement(ref _queued) == 0 && written)
+                await FlushAsync();
+        }
+        finally
+        {
+            _turn.Release();
+        }
+    }
+
+    private async ValueTask FlushAsync()
+    {
+        var result = await output.FlushAsync();
+        if (result.IsCompleted || result.IsCanceled)
+            throw new IOException("the client is gone");
+    }
+}
