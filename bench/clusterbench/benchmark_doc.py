@@ -36,7 +36,9 @@ def compose(options: Options, command: str, samples: Samples, baseline: str, con
         "sides taking turns to go first. The random image is seeded random bytes; the mixed image is 1 MiB stripes "
         "of zeros, text-like words and random bytes, a third each. The fio jobs (`--ioengine=nbd`, one connection) "
         "work on the region the random image filled just before. Resident memory is VmRSS summed over the server "
-        "process and all its children, 1 s after the copy.",
+        "process and all its children, 1 s after the copy. Each cell is the median over the rounds with their range in "
+        "[brackets]: on a small shared machine one server can vary by a factor of 2 between rounds, so a ratio whose "
+        "ranges overlap is not a difference.",
         "",
     ]
     for allocator in options.allocators:

@@ -23,6 +23,9 @@ class Samples:
         values = self.by_allocator[allocator][metric][side]
         return statistics.median(values) if values else None
 
+    def values(self, allocator: str, metric: Metric, side: str) -> list[float]:
+        return self.by_allocator[allocator][metric][side]
+
     def metrics_of(self, allocator: str) -> list[Metric]:
         return list(self.by_allocator[allocator])
 

@@ -75,8 +75,9 @@ def _check_tools(options: Options) -> None:
 
 
 def _turn_termination_into_interrupt() -> None:
-    """SIGTERM and SIGHUP unwind like Ctrl-C, so every `with` block stops its server and the images are removed."""
+    """SIGTERM and SIGHUP unwind like Ctrl-C, so every `with` block stops its server and the images are removed;
+    SIGINT is set too because a shell starts background jobs with it ignored."""
     def interrupt(signum: int, frame: object) -> None:
         raise KeyboardInterrupt
-    signal.signal(signal.SIGTERM, interrupt)
-    signal.signal(signal.SIGHUP, interrupt)
+    for termination in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(termination, interrupt)

@@ -1,4 +1,7 @@
 """Running the external client tools (nbdcopy, nbdinfo, fio) and reporting their failures readably."""
+import contextlib
+import os
+import signal
 import subprocess
 
 
@@ -7,11 +10,20 @@ class ToolFailed(RuntimeError):
 
 
 def run_quietly(command: list[str]) -> str:
-    """Runs a command to completion and returns its stdout; raises ToolFailed with its stderr otherwise."""
-    completed = subprocess.run(command, stdin=subprocess.DEVNULL, capture_output=True, text=True)
-    if completed.returncode != 0:
-        raise ToolFailed(f"{' '.join(command)} failed with status {completed.returncode}:\n{completed.stderr.strip()}")
-    return completed.stdout
+    """Runs a command to completion and returns its stdout; raises ToolFailed with its stderr otherwise.
+    The command gets its own process group so that an interrupt also ends the workers it forked (fio's jobs)."""
+    with subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          text=True, start_new_session=True) as process:
+        try:
+            stdout, stderr = process.communicate()
+        except BaseException:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+            raise
+    if process.returncode != 0:
+        raise ToolFailed(f"{' '.join(command)} failed with status {process.returncode}:\n{stderr.strip()}")
+    return stdout
 
 
 def first_line_of(command: list[str]) -> str:
