@@ -1,0 +1,1 @@
+"""Side-by-side benchmark of `nbdkit memory` and ClusterRamDisk over loopback NBD."""

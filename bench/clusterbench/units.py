@@ -1,0 +1,2 @@
+"""Byte units shared by images, throughput and memory figures."""
+MIB = 1 << 20

@@ -1,0 +1,4 @@
+#!/bin/sh
+# Side-by-side benchmark of nbdkit memory and ClusterRamDisk; options: bench/run.sh --help
+here=$(cd "$(dirname "$0")" && pwd)
+PYTHONDONTWRITEBYTECODE=1 PYTHONPATH="$here${PYTHONPATH:+:$PYTHONPATH}" exec /usr/bin/python3 -m clusterbench "$@"
