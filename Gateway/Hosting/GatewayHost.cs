@@ -57,8 +57,14 @@ public static class GatewayHost
         if (verbose)
             logging.AddFilter("ClusterRamDisk", LogLevel.Debug);
         else
+        {
             // The silo warns at every start that server GC is off: workstation GC is our choice (smaller heaps for page-holding processes).
             logging.AddFilter("Orleans.Runtime.Silo", LogLevel.Error);
+            // A failed start is reported as one line by RunAsync; the host would log it again with a stack trace.
+            logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
+            // Scheduling-delay diagnostics for Orleans developers, not for users of a disk.
+            logging.AddFilter("Orleans.Runtime.Watchdog", LogLevel.Error);
+        }
     }
 
     private static async Task StopQuietlyAsync(IHost host)

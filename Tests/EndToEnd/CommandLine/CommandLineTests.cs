@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using ClusterRamDisk.Tests.EndToEnd.Infrastructure;
 
 namespace ClusterRamDisk.Tests.EndToEnd.CommandLine;
@@ -24,6 +26,20 @@ public sealed class CommandLineTests
         await AssertRefusedAsync(arguments);
 
     [Fact]
+    public async Task A_malloc_disk_larger_than_memory_is_refused_at_start_with_one_stderr_line() =>
+        await AssertRefusedAsync(["memory", "1E", "allocator=malloc"]);
+
+    [Fact]
+    public async Task A_port_already_taken_is_refused_at_start_with_one_stderr_line()
+    {
+        using var occupant = new TcpListener(IPAddress.Loopback, 0);
+        occupant.Start();
+        var port = ((IPEndPoint)occupant.LocalEndpoint).Port;
+        var result = await ServerUnderTest.RunToExitAsync("-f", "-i", "127.0.0.1", "-p", port.ToString(), "memory", "1M");
+        AssertOneLineRefusal(result);
+    }
+
+    [Fact]
     public async Task Dump_plugin_reports_zstd_and_mlock_support()
     {
         var result = (await ServerUnderTest.RunToExitAsync("memory", "--dump-plugin")).AssertSuccess();
@@ -44,7 +60,11 @@ public sealed class CommandLineTests
     private static async Task AssertRefusedAsync(string[] arguments)
     {
         using var work = new TemporaryDirectory();
-        var result = await ServerUnderTest.RunToExitAsync(["-f", "-U", work.PathOf("nbd.sock"), .. arguments]);
+        AssertOneLineRefusal(await ServerUnderTest.RunToExitAsync(["-f", "-U", work.PathOf("nbd.sock"), .. arguments]));
+    }
+
+    private static void AssertOneLineRefusal(ToolResult result)
+    {
         var lines = result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.True(result.ExitCode == 1, result.Describe());
         Assert.True(lines.Length == 1, $"expected exactly one stderr line:\n{result.Describe()}");
