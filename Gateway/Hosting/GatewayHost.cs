@@ -62,8 +62,10 @@ public static class GatewayHost
             logging.AddFilter("Orleans.Runtime.Silo", LogLevel.Error);
             // A failed start is reported as one line by RunAsync; the host would log it again with a stack trace.
             logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
-            // Scheduling-delay diagnostics for Orleans developers, not for users of a disk.
-            logging.AddFilter("Orleans.Runtime.Watchdog", LogLevel.Error);
+            // Orleans' own warnings (scheduling delays, messages racing a stop) are for Orleans developers; the disk logs
+            // what matters to its users itself. Best-effort call cancellation failing while a silo stops is not even that.
+            logging.AddFilter("Orleans", LogLevel.Error);
+            logging.AddFilter("Orleans.Runtime.GrainCallCancellationManager", LogLevel.Critical);
         }
     }
 
