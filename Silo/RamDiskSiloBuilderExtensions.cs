@@ -1,3 +1,4 @@
+using ClusterRamDisk.Grains.Directories;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
@@ -22,6 +23,8 @@ public static class RamDiskSiloBuilderExtensions
         silo.AddDistributedGrainDirectory();
 #pragma warning restore ORLEANSEXP003
 
+        // Lets a gateway in this process reach the pages of directories active here without grain messaging.
+        silo.Services.AddSingleton<LocalDirectories>();
         return silo;
     }
 }

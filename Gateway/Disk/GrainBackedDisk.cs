@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Collections.Concurrent;
+using ClusterRamDisk.Grains.Directories;
 using ClusterRamDisk.Grains.Interfaces;
 
 namespace ClusterRamDisk.Gateway.Disk;
@@ -15,15 +17,18 @@ public sealed class GrainBackedDisk : IBlockDevice
     private readonly IGrainFactory _grains;
     private readonly IExportGrain _export;
     private readonly string _exportKey;
+    private readonly LocalDirectoryAccess? _local;
 
     // Directories known to exist. A directory is never destroyed, so entries never go stale; absence is
     // asked of the export grain each time, because another gateway may have created the directory since.
     private readonly ConcurrentDictionary<long, bool> _knownDirectories = new();
 
-    public GrainBackedDisk(IGrainFactory grains, ExportSettings settings)
+    /// <param name="localDirectories">This process's active directories when it hosts a silo: they are then served without grain calls.</param>
+    public GrainBackedDisk(IGrainFactory grains, ExportSettings settings, LocalDirectories? localDirectories = null)
     {
         _grains = grains;
         _exportKey = ExportKey.Of(settings.Name);
+        _local = localDirectories is null ? null : new LocalDirectoryAccess(localDirectories, _exportKey);
         _export = grains.GetGrain<IExportGrain>(_exportKey);
         Size = settings.Size;
     }
@@ -37,11 +42,23 @@ public sealed class GrainBackedDisk : IBlockDevice
         var pieces = DirectoryPiece.Split(offset, length);
         await LearnExistingDirectoriesAsync(pieces[0].Directory, pieces[^1].Directory);
 
-        if (pieces.Length == 1)
-            return new ReadResult(await ReadPieceAsync(pieces[0]));
+        // Local directories copy into one pooled buffer, each piece into its own part of it.
+        var buffer = _local is null ? null : ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            if (pieces.Length == 1)
+                return new ReadResult(await ReadPieceAsync(pieces[0], PartOf(buffer, 0, length)), buffer);
 
-        var parts = await Task.WhenAll(pieces.Select(piece => ReadPieceAsync(piece).AsTask()));
-        return new ReadResult(parts.SelectMany(segments => segments).ToArray());
+            var parts = await Task.WhenAll(pieces.Select(piece =>
+                ReadPieceAsync(piece, PartOf(buffer, (int)(piece.DiskOffset - offset), piece.Length)).AsTask()));
+            return new ReadResult(parts.SelectMany(segments => segments).ToArray(), buffer);
+        }
+        catch
+        {
+            if (buffer is not null)
+                ArrayPool<byte>.Shared.Return(buffer);
+            throw;
+        }
     }
 
     public async ValueTask WriteAsync(long offset, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
@@ -66,6 +83,7 @@ public sealed class GrainBackedDisk : IBlockDevice
         // A directory that does not exist already reads as zeroes.
         await Task.WhenAll(pieces
             .Where(piece => _knownDirectories.ContainsKey(piece.Directory))
+            .Where(piece => _local?.TryZero(piece) != true)
             .Select(piece => Directory(piece.Directory).Zero(piece.Offset, piece.Length).AsTask()));
     }
 
@@ -107,30 +125,23 @@ public sealed class GrainBackedDisk : IBlockDevice
             });
     }
 
-    private async ValueTask<ReadSegment[]> ReadPieceAsync(DirectoryPiece piece)
+    /// <param name="localBuffer">Room for the piece's data should its directory be local; empty without local access.</param>
+    private async ValueTask<ReadSegment[]> ReadPieceAsync(DirectoryPiece piece, Memory<byte> localBuffer)
     {
         if (!_knownDirectories.ContainsKey(piece.Directory))
             return [new ReadSegment(piece.DiskOffset, piece.Length, IsHole: true, ReadOnlyMemory<byte>.Empty)];
+        if (_local is not null && _local.TryRead(piece, localBuffer, out var localSegments))
+            return localSegments;
 
         var result = await Directory(piece.Directory).Read(piece.Offset, piece.Length);
-        var segments = new ReadSegment[result.Extents.Length];
-        var directoryStart = DiskGeometry.DirectoryStart(piece.Directory);
-        var dataPosition = 0;
-        for (var i = 0; i < segments.Length; i++)
-        {
-            var extent = result.Extents[i];
-            var isHole = extent.Flags.HasFlag(ExtentFlags.Hole);
-            var data = isHole ? ReadOnlyMemory<byte>.Empty : result.Data.Slice(dataPosition, (int)extent.Length);
-            if (!isHole)
-                dataPosition += (int)extent.Length;
-            segments[i] = new ReadSegment(directoryStart + extent.Offset, (int)extent.Length, isHole, data);
-        }
-        return segments;
+        return DirectoryReadSegments.Build(piece.Directory, result.Extents, result.Data);
     }
 
     private async ValueTask WritePieceAsync(DirectoryPiece piece, ReadOnlyMemory<byte> data)
     {
         await EnsureCreatedAsync(piece.Directory);
+        if (_local is not null && _local.TryWrite(piece, data.Span))
+            return;
         await Directory(piece.Directory).Write(piece.Offset, data);
     }
 
@@ -139,7 +150,10 @@ public sealed class GrainBackedDisk : IBlockDevice
         if (!_knownDirectories.ContainsKey(piece.Directory))
             return [new Extent(piece.DiskOffset, piece.Length, ExtentFlags.Hole | ExtentFlags.Zero)];
         var directoryStart = DiskGeometry.DirectoryStart(piece.Directory);
-        var extents = await Directory(piece.Directory).GetExtents(piece.Offset, piece.Length);
+        var localExtents = new List<Extent>();
+        IReadOnlyList<Extent> extents = _local is not null && _local.TryGetExtents(piece, localExtents)
+            ? localExtents
+            : await Directory(piece.Directory).GetExtents(piece.Offset, piece.Length);
         return extents.Select(extent => extent with { Offset = directoryStart + extent.Offset });
     }
 
@@ -162,6 +176,8 @@ public sealed class GrainBackedDisk : IBlockDevice
             return;
         }
     }
+
+    private static Memory<byte> PartOf(byte[]? buffer, int start, int length) => buffer is null ? Memory<byte>.Empty : buffer.AsMemory(start, length);
 
     private IDirectoryGrain Directory(long index) => _grains.GetGrain<IDirectoryGrain>(index, _exportKey);
 

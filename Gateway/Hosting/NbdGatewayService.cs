@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using ClusterRamDisk.Gateway.CommandLine;
 using ClusterRamDisk.Gateway.Nbd.Server;
+using ClusterRamDisk.Grains.Directories;
 using ClusterRamDisk.Grains.Interfaces;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -17,7 +18,8 @@ internal sealed class NbdGatewayService(
     IGrainFactory grains,
     ILoggerFactory loggerFactory,
     IHostApplicationLifetime lifetime,
-    ILogger<NbdGatewayService> logger) : IHostedService, IDisposable
+    ILogger<NbdGatewayService> logger,
+    LocalDirectories? localDirectories = null) : IHostedService, IDisposable
 {
     private static readonly TimeSpan ParentPollInterval = TimeSpan.FromMilliseconds(500);
 
@@ -30,7 +32,7 @@ internal sealed class NbdGatewayService(
     {
         var settings = options.ToExportSettings();
         MemoryAdmission.EnsureFits(settings);
-        var disk = await ExportOpener.OpenAsync(grains, settings, cancellationToken);
+        var disk = await ExportOpener.OpenAsync(grains, settings, cancellationToken, localDirectories);
 
         _server = new NbdServer(new NbdExport(settings.Name, Describe(settings), options.ReadOnly, disk), loggerFactory);
         await _server.StartAsync([ListeningEndpoint()], cancellationToken);

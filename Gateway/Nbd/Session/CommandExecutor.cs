@@ -85,6 +85,7 @@ internal sealed class CommandExecutor(IBlockDevice device, ReplyWriter replies, 
         {
             if (payload is not null)
                 ArrayPool<byte>.Shared.Return(payload);
+            readResult?.Release();
             if (descriptors is not null)
                 ArrayPool<BlockStatusDescriptor>.Shared.Return(descriptors);
         }
@@ -114,7 +115,10 @@ internal sealed class CommandExecutor(IBlockDevice device, ReplyWriter replies, 
             return EmptyRead;
         var result = await device.ReadAsync((long)request.Offset, (int)request.Length, cancellationToken);
         if (!Covers(result, (long)request.Offset, request.Length))
+        {
+            result.Release();
             throw new InvalidOperationException("the device returned a read that does not cover the request");
+        }
         return result;
     }
 

@@ -1,0 +1,123 @@
+using ClusterRamDisk.Grains.Interfaces;
+using ClusterRamDisk.Grains.PageStores;
+
+namespace ClusterRamDisk.Grains.Directories;
+
+/// <summary>
+/// The pages of one active directory, reachable both by its grain and, through <see cref="LocalDirectories"/>, by callers
+/// in the same process that skip grain messaging. A lock stands in for the grain's one-call-at-a-time guarantee.
+/// Offsets are relative to the directory; a range outside it throws <see cref="ArgumentOutOfRangeException"/>.
+/// </summary>
+public sealed class DirectoryMemory
+{
+    private readonly Lock _gate = new();
+    private readonly IPageStore _store;
+    private bool _withdrawn;
+
+    internal DirectoryMemory(IPageStore store) => _store = store;
+
+    public DirectoryUsage Usage
+    {
+        get
+        {
+            lock (_gate)
+            {
+                ThrowIfWithdrawn();
+                return _store.Usage;
+            }
+        }
+    }
+
+    /// <summary>For the grain's own reply: the data of the non-hole extents, back to back, in an array of exactly their size.</summary>
+    public byte[] Read(int offset, int length, List<Extent> extents)
+    {
+        lock (_gate)
+        {
+            AppendExtentsLocked(offset, length, extents);
+            var data = GC.AllocateUninitializedArray<byte>((int)DataLength(extents));
+            CopyDataLocked(extents, data);
+            return data;
+        }
+    }
+
+    /// <summary>For in-process callers: as the other overload, into <paramref name="destination"/> (the range's length suffices).</summary>
+    public void Read(int offset, List<Extent> extents, Span<byte> destination)
+    {
+        lock (_gate)
+        {
+            AppendExtentsLocked(offset, destination.Length, extents);
+            CopyDataLocked(extents, destination);
+        }
+    }
+
+    public void Write(int offset, ReadOnlySpan<byte> data)
+    {
+        lock (_gate)
+        {
+            CheckRangeLocked(offset, data.Length);
+            _store.Write(offset, data);
+        }
+    }
+
+    public void Zero(int offset, int length)
+    {
+        lock (_gate)
+        {
+            CheckRangeLocked(offset, length);
+            _store.Zero(offset, length);
+        }
+    }
+
+    public void GetExtents(int offset, int length, List<Extent> extents)
+    {
+        lock (_gate)
+            AppendExtentsLocked(offset, length, extents);
+    }
+
+    /// <summary>
+    /// Ends access from outside the grain before it deactivates: waits out a call in progress, then makes every later
+    /// call throw <see cref="ObjectDisposedException"/>, on which callers fall back to calling the grain.
+    /// </summary>
+    internal void Withdraw()
+    {
+        lock (_gate)
+            _withdrawn = true;
+    }
+
+    private static long DataLength(List<Extent> extents)
+    {
+        var length = 0L;
+        foreach (var extent in extents)
+            if (!extent.Flags.HasFlag(ExtentFlags.Hole))
+                length += extent.Length;
+        return length;
+    }
+
+    private void AppendExtentsLocked(int offset, int length, List<Extent> extents)
+    {
+        CheckRangeLocked(offset, length);
+        _store.GetExtents(offset, length, extents);
+    }
+
+    private void CopyDataLocked(List<Extent> extents, Span<byte> destination)
+    {
+        var position = 0;
+        foreach (var extent in extents)
+        {
+            if (extent.Flags.HasFlag(ExtentFlags.Hole))
+                continue;
+            _store.Read((int)extent.Offset, destination.Slice(position, (int)extent.Length));
+            position += (int)extent.Length;
+        }
+    }
+
+    private void CheckRangeLocked(int offset, int length)
+    {
+        ThrowIfWithdrawn();
+        // Callers split and check requests; a range outside the directory is a bug worth failing loudly on.
+        if (offset < 0 || length < 0 || (long)offset + length > _store.Capacity)
+            throw new ArgumentOutOfRangeException(nameof(offset), $"range {offset}+{length} is outside directory of {_store.Capacity} bytes");
+    }
+
+    private void ThrowIfWithdrawn() => ObjectDisposedException.ThrowIf(_withdrawn, this);
+}

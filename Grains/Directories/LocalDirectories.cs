@@ -1,0 +1,21 @@
+using System.Collections.Concurrent;
+
+namespace ClusterRamDisk.Grains.Directories;
+
+/// <summary>
+/// The directories active in this silo process, by export key and index, so that a gateway hosted in the same process
+/// reaches their pages without grain messaging (which costs thread hops and a message per call). Directories active in
+/// other silos are absent: for them callers go through the grain as always.
+/// </summary>
+public sealed class LocalDirectories
+{
+    private readonly ConcurrentDictionary<(string ExportKey, long Index), DirectoryMemory> _active = new();
+
+    /// <summary>The directory's memory while it is active in this process; null otherwise.</summary>
+    public DirectoryMemory? Find(string exportKey, long index) => _active.GetValueOrDefault((exportKey, index));
+
+    internal void Add(string exportKey, long index, DirectoryMemory memory) => _active[(exportKey, index)] = memory;
+
+    internal void Remove(string exportKey, long index, DirectoryMemory memory) =>
+        _active.TryRemove(KeyValuePair.Create((exportKey, index), memory));
+}
