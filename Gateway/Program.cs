@@ -1,10 +1,13 @@
 using ClusterRamDisk.Gateway.CommandLine;
 using ClusterRamDisk.Gateway.Hosting;
+using ClusterRamDisk.Gateway.Status;
 
 switch (GatewayCommandLine.Parse(args))
 {
     case ParseOutcome.Serve serve:
         return await GatewayHost.RunAsync(serve.Options);
+    case ParseOutcome.Status status:
+        return await StatusCommand.RunAsync(status);
     case ParseOutcome.Help:
         Console.Out.Write(UsageText.Text);
         return 0;

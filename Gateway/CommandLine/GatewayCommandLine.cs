@@ -5,13 +5,14 @@ using System.Net;
 namespace ClusterRamDisk.Gateway.CommandLine;
 
 /// <summary>
-/// Parses <c>[OPTIONS] memory [size=]SIZE [allocator=...]</c> with nbdkit's meaning.
+/// Parses <c>[OPTIONS] memory [size=]SIZE [allocator=...]</c> with nbdkit's meaning, or <c>[OPTIONS] status</c>.
 /// Pure: no printing, no exiting, no file system changes.
 /// </summary>
 public static class GatewayCommandLine
 {
     public const string ProgramName = "clusterramdisk";
     public const string PluginName = "memory";
+    public const string StatusCommand = "status";
 
     public static ParseOutcome Parse(IReadOnlyList<string> args)
     {
@@ -40,6 +41,8 @@ public static class GatewayCommandLine
         if (portGiven && options.ListensOnUnixSocket)
             return new ParseOutcome.Error("-p and -U cannot be used together");
 
+        if (scanned.Operands is [StatusCommand])
+            return new ParseOutcome.Status(options.Cluster, options.Json, options.Verbose);
         if (scanned.Operands.Count == 0)
             return new ParseOutcome.Error($"no plugin given: usage is {ProgramName} [OPTIONS] {PluginName} [size=]SIZE (see --help)");
         if (scanned.Operands[0] != PluginName)
@@ -107,6 +110,21 @@ public static class GatewayCommandLine
                 break;
             case OptionKind.Verbose:
                 updated = options with { Verbose = true };
+                break;
+            case OptionKind.Redis when value.Length == 0:
+                error = "the Redis address is empty";
+                break;
+            case OptionKind.Redis:
+                updated = options with { Cluster = options.Cluster with { Redis = value } };
+                break;
+            case OptionKind.ClusterId:
+                updated = options with { Cluster = options.Cluster with { ClusterId = value } };
+                break;
+            case OptionKind.ServiceId:
+                updated = options with { Cluster = options.Cluster with { ServiceId = value } };
+                break;
+            case OptionKind.Json:
+                updated = options with { Json = true };
                 break;
             case OptionKind.DumpPlugin or OptionKind.Help or OptionKind.Version:
                 // Outcomes rather than settings: Parse handles them.

@@ -39,6 +39,11 @@ public sealed record GatewayOptions
 
     public bool Verbose { get; init; }
 
+    public ClusterConnection Cluster { get; init; } = new();
+
+    /// <summary><c>--json</c>: the status view prints JSON instead of a table.</summary>
+    public bool Json { get; init; }
+
     public required long Size { get; init; }
 
     public AllocatorKind Allocator { get; init; } = AllocatorKind.Sparse;

@@ -1,3 +1,4 @@
+using ClusterRamDisk.Silo.Configuration;
 using System.Diagnostics.CodeAnalysis;
 using ClusterRamDisk.Grains.Interfaces;
 

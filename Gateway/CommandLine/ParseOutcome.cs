@@ -10,6 +10,9 @@ public abstract record ParseOutcome
     /// <summary>Serve the disk.</summary>
     public sealed record Serve(GatewayOptions Options) : ParseOutcome;
 
+    /// <summary>Print where the disk lives in the cluster (the <c>status</c> command), exit 0.</summary>
+    public sealed record Status(ClusterConnection Cluster, bool Json, bool Verbose) : ParseOutcome;
+
     /// <summary>Print <see cref="UsageText.Text"/> on stdout, exit 0.</summary>
     public sealed record Help : ParseOutcome;
 

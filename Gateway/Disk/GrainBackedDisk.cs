@@ -66,12 +66,17 @@ public sealed class GrainBackedDisk : IBlockDevice
         if (data.IsEmpty)
             return;
         var pieces = DirectoryPiece.Split(offset, data.Length);
-        if (pieces.Length == 1)
+        try
         {
-            await WritePieceAsync(pieces[0], data);
-            return;
+            if (pieces.Length == 1)
+                await WritePieceAsync(pieces[0], data);
+            else
+                await Task.WhenAll(pieces.Select(piece => WritePieceAsync(piece, data.Slice((int)(piece.DiskOffset - offset), piece.Length)).AsTask()));
         }
-        await Task.WhenAll(pieces.Select(piece => WritePieceAsync(piece, data.Slice((int)(piece.DiskOffset - offset), piece.Length)).AsTask()));
+        catch (DiskFullException full)
+        {
+            throw new DiskException(DiskError.NoSpace, full.Message, full);
+        }
     }
 
     public async ValueTask ZeroAsync(long offset, long length, CancellationToken cancellationToken)

@@ -1,19 +1,31 @@
 using ClusterRamDisk.Gateway.CommandLine;
-using ClusterRamDisk.Silo;
+using ClusterRamDisk.Silo.Configuration;
+using ClusterRamDisk.Silo.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Console;
 
 namespace ClusterRamDisk.Gateway.Hosting;
 
-/// <summary>Builds and runs the gateway process: the embedded silo first, then the NBD service on top of it.</summary>
+/// <summary>Builds and runs the gateway process: its own silo or a client of the cluster first, then the NBD service on top.</summary>
 public static class GatewayHost
 {
     /// <summary>Runs until stopped (signal, --run finishing, parent exiting) and returns the exit status.</summary>
     public static async Task<int> RunAsync(GatewayOptions options)
     {
-        using var host = Build(options);
+        IHost host;
+        try
+        {
+            host = Build(options);
+        }
+        catch (InvalidOperationException exception)
+        {
+            // Settings from the environment that do not parse (CLUSTERRAMDISK_MEMORYLIMIT=lots).
+            Console.Error.WriteLine($"{GatewayCommandLine.ProgramName}: error: {exception.Message}");
+            return 1;
+        }
+        using var disposeHost = host;
         try
         {
             await host.StartAsync();
@@ -32,44 +44,35 @@ public static class GatewayHost
 
     private static IHost Build(GatewayOptions options)
     {
+        var builder = CreateBuilder(options.Cluster, options.Verbose);
+        // With a cluster named, the gateway is an Orleans client: it holds no directories, so it can come and go
+        // without taking data with it. Without one, it hosts its own silo, as nbdkit memory holds its own RAM.
+        if (ClusterClientBuilderExtensions.NamesCluster(builder.Configuration))
+            builder.UseOrleansClient(client => client.UseRamDiskCluster(builder.Configuration));
+        else
+            builder.UseOrleans(silo => silo.UseEmbeddedRamDiskSilo(builder.Configuration));
+        builder.Services.AddSingleton(options);
+        builder.Services.AddHostedService<NbdGatewayService>();
+        return builder.Build();
+    }
+
+    /// <summary>A host configured from CLUSTERRAMDISK_* environment variables, overridden by the command line's cluster options.</summary>
+    internal static HostApplicationBuilder CreateBuilder(ClusterConnection cluster, bool verbose)
+    {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             // Our arguments are nbdkit's, not configuration keys; settings come from the environment.
             Args = [],
             ContentRootPath = AppContext.BaseDirectory,
         });
-        ConfigureLogging(builder.Logging, options.Verbose);
+        builder.Configuration.AddEnvironmentVariables(ClusterSettings.EnvironmentPrefix);
+        builder.Configuration.AddInMemoryCollection(cluster.AsConfiguration());
+        builder.Logging.AddRamDiskConsole(verbose);
         builder.Services.Configure<ConsoleLifetimeOptions>(lifetime => lifetime.SuppressStatusMessages = true);
-
-        builder.UseOrleans(silo => silo.UseEmbeddedRamDiskSilo(builder.Configuration));
-        builder.Services.AddSingleton(options);
-        builder.Services.AddHostedService<NbdGatewayService>();
-        return builder.Build();
+        return builder;
     }
 
-    private static void ConfigureLogging(ILoggingBuilder logging, bool verbose)
-    {
-        logging.ClearProviders();
-        // stdout belongs to --run's command and to --dump-plugin-style output: log to stderr only.
-        logging.AddSimpleConsole(console => { console.SingleLine = true; console.TimestampFormat = "HH:mm:ss.fff "; });
-        logging.Services.Configure<ConsoleLoggerOptions>(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
-        logging.SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning);
-        if (verbose)
-            logging.AddFilter("ClusterRamDisk", LogLevel.Debug);
-        else
-        {
-            // The silo warns at every start that server GC is off: workstation GC is our choice (smaller heaps for page-holding processes).
-            logging.AddFilter("Orleans.Runtime.Silo", LogLevel.Error);
-            // A failed start is reported as one line by RunAsync; the host would log it again with a stack trace.
-            logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
-            // Orleans' own warnings (scheduling delays, messages racing a stop) are for Orleans developers; the disk logs
-            // what matters to its users itself. Best-effort call cancellation failing while a silo stops is not even that.
-            logging.AddFilter("Orleans", LogLevel.Error);
-            logging.AddFilter("Orleans.Runtime.GrainCallCancellationManager", LogLevel.Critical);
-        }
-    }
-
-    private static async Task StopQuietlyAsync(IHost host)
+    internal static async Task StopQuietlyAsync(IHost host)
     {
         try
         {

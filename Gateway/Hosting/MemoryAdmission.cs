@@ -2,17 +2,16 @@ using ClusterRamDisk.Grains.Interfaces;
 
 namespace ClusterRamDisk.Gateway.Hosting;
 
-/// <summary>Refuses, at start-up, a disk whose allocator claims all of its memory when that memory does not exist here.</summary>
+/// <summary>Refuses, at start-up, a disk whose allocator claims all of its memory when the silo's budget cannot hold it.</summary>
 internal static class MemoryAdmission
 {
-    public static void EnsureFits(ExportSettings settings)
+    public static void EnsureFits(ExportSettings settings, long budgetBytes)
     {
         if (settings.Allocator != AllocatorKind.Malloc)
             return;
-        // The GC's figure is physical memory, or the container's limit when there is one.
-        var available = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
-        if (settings.Size > available)
+        if (settings.Size > budgetBytes)
             throw new GatewayStartupException(
-                $"allocator=malloc needs the whole disk in memory: size={settings.Size} does not fit in the {available} bytes of memory available");
+                $"allocator=malloc needs the whole disk in memory: size={settings.Size} does not fit in the memory budget of {budgetBytes} bytes " +
+                "(80% of the memory available unless CLUSTERRAMDISK_MEMORYLIMIT says otherwise)");
     }
 }

@@ -4,6 +4,7 @@ using ClusterRamDisk.Gateway.CommandLine;
 using ClusterRamDisk.Gateway.Nbd.Server;
 using ClusterRamDisk.Grains.Directories;
 using ClusterRamDisk.Grains.Interfaces;
+using ClusterRamDisk.Grains.Memory;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -19,7 +20,8 @@ internal sealed class NbdGatewayService(
     ILoggerFactory loggerFactory,
     IHostApplicationLifetime lifetime,
     ILogger<NbdGatewayService> logger,
-    LocalDirectories? localDirectories = null) : IHostedService, IDisposable
+    LocalDirectories? localDirectories = null,
+    SiloMemoryLedger? ledger = null) : IHostedService, IDisposable
 {
     private static readonly TimeSpan ParentPollInterval = TimeSpan.FromMilliseconds(500);
 
@@ -31,7 +33,9 @@ internal sealed class NbdGatewayService(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var settings = options.ToExportSettings();
-        MemoryAdmission.EnsureFits(settings);
+        // With its own silo, the gateway knows the only budget there is; a cluster refuses at directory creation instead.
+        if (ledger is not null)
+            MemoryAdmission.EnsureFits(settings, ledger.BudgetBytes);
         var disk = await ExportOpener.OpenAsync(grains, settings, cancellationToken, localDirectories);
 
         _server = new NbdServer(new NbdExport(settings.Name, Describe(settings), options.ReadOnly, disk), loggerFactory);

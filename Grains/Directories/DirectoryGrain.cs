@@ -1,4 +1,6 @@
 using ClusterRamDisk.Grains.Interfaces;
+using ClusterRamDisk.Grains.Memory;
+using ClusterRamDisk.Grains.Placement;
 using ClusterRamDisk.Grains.PageStores;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Placement;
@@ -11,6 +13,7 @@ namespace ClusterRamDisk.Grains.Directories;
 /// </summary>
 [KeepAlive]
 [Immovable]
+[MostFreeMemoryPlacement]
 public sealed class DirectoryGrain : Grain, IDirectoryGrain
 {
     private IPageStore _store = null!;
@@ -22,7 +25,16 @@ public sealed class DirectoryGrain : Grain, IDirectoryGrain
         var index = this.GetPrimaryKeyLong(out var exportKey);
         var settings = await GrainFactory.GetGrain<IExportGrain>(exportKey!).GetSettings();
         _store = PageStoreFactory.Create(settings.Allocator, settings.Mlock, DiskGeometry.DirectoryCapacity(settings.Size, index));
-        _memory = new DirectoryMemory(_store);
+        try
+        {
+            _memory = new DirectoryMemory(_store, ServiceProvider.GetRequiredService<SiloMemoryLedger>());
+        }
+        catch (DiskFullException)
+        {
+            _store.Dispose();
+            _store = null!;
+            throw;
+        }
         _localDirectories = ServiceProvider.GetRequiredService<LocalDirectories>();
         _localDirectories.Add(exportKey!, index, _memory);
     }

@@ -1,4 +1,5 @@
 using ClusterRamDisk.Grains.Interfaces;
+using ClusterRamDisk.Grains.Memory;
 using ClusterRamDisk.Grains.PageStores;
 
 namespace ClusterRamDisk.Grains.Directories;
@@ -7,14 +8,24 @@ namespace ClusterRamDisk.Grains.Directories;
 /// The pages of one active directory, reachable both by its grain and, through <see cref="LocalDirectories"/>, by callers
 /// in the same process that skip grain messaging. A lock stands in for the grain's one-call-at-a-time guarantee.
 /// Offsets are relative to the directory; a range outside it throws <see cref="ArgumentOutOfRangeException"/>.
+/// Every change of the pages' size is charged to the silo's <see cref="SiloMemoryLedger"/>: a write that could take the
+/// silo over its budget throws <see cref="DiskFullException"/> and changes nothing.
 /// </summary>
 public sealed class DirectoryMemory
 {
     private readonly Lock _gate = new();
     private readonly IPageStore _store;
+    private readonly SiloMemoryLedger _ledger;
     private bool _withdrawn;
 
-    internal DirectoryMemory(IPageStore store) => _store = store;
+    /// <summary>Takes charge of <paramref name="store"/>, whose memory (all of it, for malloc) must fit in the ledger's budget.</summary>
+    internal DirectoryMemory(IPageStore store, SiloMemoryLedger ledger)
+    {
+        if (!ledger.TryReserve(store.Usage.StoredBytes))
+            throw Full(store.Usage.StoredBytes, ledger);
+        _store = store;
+        _ledger = ledger;
+    }
 
     public DirectoryUsage Usage
     {
@@ -55,7 +66,18 @@ public sealed class DirectoryMemory
         lock (_gate)
         {
             CheckRangeLocked(offset, data.Length);
-            _store.Write(offset, data);
+            var before = _store.Usage.StoredBytes;
+            var reserved = _store.MaxGrowth(offset, data.Length);
+            if (!_ledger.TryReserve(reserved))
+                throw Full(reserved, _ledger);
+            try
+            {
+                _store.Write(offset, data);
+            }
+            finally
+            {
+                _ledger.Adjust(_store.Usage.StoredBytes - before - reserved);
+            }
         }
     }
 
@@ -64,7 +86,15 @@ public sealed class DirectoryMemory
         lock (_gate)
         {
             CheckRangeLocked(offset, length);
-            _store.Zero(offset, length);
+            var before = _store.Usage.StoredBytes;
+            try
+            {
+                _store.Zero(offset, length);
+            }
+            finally
+            {
+                _ledger.Adjust(_store.Usage.StoredBytes - before);
+            }
         }
     }
 
@@ -81,8 +111,16 @@ public sealed class DirectoryMemory
     internal void Withdraw()
     {
         lock (_gate)
+        {
+            if (_withdrawn)
+                return;
             _withdrawn = true;
+            _ledger.Adjust(-_store.Usage.StoredBytes);
+        }
     }
+
+    private static DiskFullException Full(long bytes, SiloMemoryLedger ledger) =>
+        new($"no memory left on this silo for {bytes} more bytes: {ledger.UsedBytes} of its {ledger.BudgetBytes}-byte budget are in use");
 
     private static long DataLength(List<Extent> extents)
     {

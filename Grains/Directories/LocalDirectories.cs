@@ -14,6 +14,28 @@ public sealed class LocalDirectories
     /// <summary>The directory's memory while it is active in this process; null otherwise.</summary>
     public DirectoryMemory? Find(string exportKey, long index) => _active.GetValueOrDefault((exportKey, index));
 
+    /// <summary>How many directories are active here and the memory their pages take, as stored and before compression.</summary>
+    public (int Count, long StoredBytes, long LogicalBytes) Totals()
+    {
+        int count = 0;
+        long stored = 0, logical = 0;
+        foreach (var memory in _active.Values)
+        {
+            try
+            {
+                var usage = memory.Usage;
+                count++;
+                stored += usage.StoredBytes;
+                logical += usage.LogicalBytes;
+            }
+            catch (ObjectDisposedException)
+            {
+                // Deactivating right now: no longer held here.
+            }
+        }
+        return (count, stored, logical);
+    }
+
     internal void Add(string exportKey, long index, DirectoryMemory memory) => _active[(exportKey, index)] = memory;
 
     internal void Remove(string exportKey, long index, DirectoryMemory memory) =>

@@ -22,4 +22,10 @@ public interface IPageStore : IDisposable
     void GetExtents(int offset, int length, List<Extent> extents);
 
     DirectoryUsage Usage { get; }
+
+    /// <summary>
+    /// The most that writing [offset, offset + length) can add to <see cref="Usage"/>'s stored bytes, whatever the data:
+    /// callers reserve it from the silo's budget before they write.
+    /// </summary>
+    long MaxGrowth(int offset, int length);
 }

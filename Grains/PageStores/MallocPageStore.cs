@@ -34,6 +34,9 @@ internal sealed unsafe class MallocPageStore : IPageStore
 
     public DirectoryUsage Usage => new(Capacity, Capacity, PageChunks.PageCount(Capacity));
 
+    /// <summary>All of the memory was claimed at creation: writes never add any.</summary>
+    public long MaxGrowth(int offset, int length) => 0;
+
     public void Read(int offset, Span<byte> destination) => Range(offset, destination.Length).CopyTo(destination);
 
     public void Write(int offset, ReadOnlySpan<byte> source) => source.CopyTo(Range(offset, source.Length));

@@ -60,6 +60,15 @@ internal sealed unsafe class NativePageTable : IDisposable
         block = default;
     }
 
+    /// <summary>What the pages of the range could still grow by: each is kept in at most its plain length.</summary>
+    public long Headroom(int offset, int length)
+    {
+        var headroom = 0L;
+        foreach (var chunk in new PageChunks(Capacity, offset, length))
+            headroom += chunk.PageLength - blocks[chunk.Page].Length;
+        return headroom;
+    }
+
     /// <summary>Present pages are Data; absent ones are holes that read as zeroes.</summary>
     public void AppendExtents(int offset, int length, List<Extent> extents)
     {

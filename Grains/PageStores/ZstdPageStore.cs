@@ -14,6 +14,8 @@ internal sealed class ZstdPageStore(int capacity) : IPageStore
 
     public DirectoryUsage Usage => pages.Usage;
 
+    public long MaxGrowth(int offset, int length) => pages.Headroom(offset, length);
+
     public void Read(int offset, Span<byte> destination)
     {
         var codec = ZstdPageCodec.Pool.Get();

@@ -1,3 +1,4 @@
+using ClusterRamDisk.Silo.Configuration;
 using ClusterRamDisk.Gateway.CommandLine;
 
 namespace ClusterRamDisk.Tests.CommandLine;

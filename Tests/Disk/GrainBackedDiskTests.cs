@@ -9,9 +9,9 @@ namespace ClusterRamDisk.Tests.Disk;
 public sealed class GrainBackedDiskTests : IAsyncLifetime
 {
     private const long DirectorySize = DiskGeometry.DirectorySize;
-    private SingleSiloCluster _silo = null!;
+    private RamDiskTestCluster _silo = null!;
 
-    public async Task InitializeAsync() => _silo = await SingleSiloCluster.StartAsync();
+    public async Task InitializeAsync() => _silo = await RamDiskTestCluster.StartAsync();
 
     public async Task DisposeAsync() => await _silo.DisposeAsync();
 

@@ -1,3 +1,4 @@
+using ClusterRamDisk.Grains.Memory;
 using ClusterRamDisk.Gateway.Disk;
 using ClusterRamDisk.Gateway.Hosting;
 using ClusterRamDisk.Grains.Directories;
@@ -12,9 +13,9 @@ namespace ClusterRamDisk.Tests.Disk;
 public sealed class LocalDirectoryAccessTests : IAsyncLifetime
 {
     private const long DirectorySize = DiskGeometry.DirectorySize;
-    private SingleSiloCluster _silo = null!;
+    private RamDiskTestCluster _silo = null!;
 
-    public async Task InitializeAsync() => _silo = await SingleSiloCluster.StartAsync();
+    public async Task InitializeAsync() => _silo = await RamDiskTestCluster.StartAsync();
 
     public async Task DisposeAsync() => await _silo.DisposeAsync();
 
@@ -50,7 +51,7 @@ public sealed class LocalDirectoryAccessTests : IAsyncLifetime
     public void Withdrawn_memory_refuses_direct_callers_so_they_fall_back_to_the_grain()
     {
         using var store = PageStoreFactory.Create(AllocatorKind.Sparse, mlock: false, 4 * DiskGeometry.PageSize);
-        var memory = new DirectoryMemory(store);
+        var memory = new DirectoryMemory(store, new SiloMemoryLedger(long.MaxValue));
         var directories = new LocalDirectories();
         directories.Add("export", 0, memory);
         var access = new LocalDirectoryAccess(directories, "export");

@@ -1,5 +1,5 @@
 using ClusterRamDisk.Grains.Interfaces;
-using ClusterRamDisk.Silo;
+using ClusterRamDisk.Silo.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
@@ -14,7 +14,7 @@ public sealed class DirectoryLifetimeTests
     [Fact]
     public async Task Data_survives_collection_ages_that_collect_ordinary_grains()
     {
-        await using var silo = await SingleSiloCluster.StartAsync(new Dictionary<string, string?>
+        await using var silo = await RamDiskTestCluster.StartAsync(new Dictionary<string, string?>
         {
             [$"{RamDiskSiloBuilderExtensions.GrainCollectionSection}:CollectionAge"] = CollectionAge.ToString(),
             [$"{RamDiskSiloBuilderExtensions.GrainCollectionSection}:CollectionQuantum"] = "00:00:01",
@@ -47,7 +47,7 @@ public sealed class DirectoryLifetimeTests
     [Fact]
     public async Task Memory_pressure_shedding_stays_off_even_when_configured_on()
     {
-        await using var silo = await SingleSiloCluster.StartAsync(new Dictionary<string, string?>
+        await using var silo = await RamDiskTestCluster.StartAsync(new Dictionary<string, string?>
         {
             [$"{RamDiskSiloBuilderExtensions.GrainCollectionSection}:EnableActivationSheddingOnMemoryPressure"] = "true",
         });

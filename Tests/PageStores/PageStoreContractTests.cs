@@ -135,6 +135,20 @@ public sealed class PageStoreContractTests
         Assert.Equal(default, store.Usage);
     }
 
+    [Theory]
+    [MemberData(nameof(Allocators))]
+    public void MaxGrowthIsTheRoomPagesCanStillTakeAndNothingOnceTheyHoldRandomData(AllocatorKind kind)
+    {
+        using var store = PageStoreFactory.Create(kind, mlock: false, UnalignedCapacity);
+        Assert.Equal(kind == AllocatorKind.Malloc ? 0 : UnalignedCapacity, store.MaxGrowth(0, UnalignedCapacity));
+        Assert.Equal(kind == AllocatorKind.Malloc ? 0 : 2 * PageSize, store.MaxGrowth(PageSize - 1, 2));
+
+        store.Write(0, PageData.Random(new Random(7), UnalignedCapacity));
+
+        // Incompressible pages are kept plain, so overwriting stored data never needs more memory.
+        Assert.Equal(0, store.MaxGrowth(0, UnalignedCapacity));
+    }
+
     [Fact]
     public void MallocUsageIsTheWholeCapacity()
     {
@@ -183,9 +197,13 @@ public sealed class PageStoreContractTests
     private static ExtentFlags AbsentFlags(AllocatorKind kind) =>
         kind == AllocatorKind.Malloc ? ExtentFlags.Zero : ExtentFlags.Hole | ExtentFlags.Zero;
 
+    /// <summary>Writes to store and model alike, checking the write grew the store by no more than it said it could.</summary>
     private static void Write(IPageStore store, byte[] model, int offset, byte[] data)
     {
+        var headroom = store.MaxGrowth(offset, data.Length);
+        var before = store.Usage.StoredBytes;
         store.Write(offset, data);
+        Assert.True(store.Usage.StoredBytes - before <= headroom, $"grew by {store.Usage.StoredBytes - before}, announced at most {headroom}");
         data.CopyTo(model, offset);
     }
 

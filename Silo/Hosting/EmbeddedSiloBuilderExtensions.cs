@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 
-namespace ClusterRamDisk.Silo;
+namespace ClusterRamDisk.Silo.Hosting;
 
 /// <summary>The single-process default: the gateway hosts its own silo, reachable by nobody else.</summary>
 public static class EmbeddedSiloBuilderExtensions

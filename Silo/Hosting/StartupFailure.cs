@@ -1,9 +1,9 @@
 using System.Net.Sockets;
 
-namespace ClusterRamDisk.Gateway.Hosting;
+namespace ClusterRamDisk.Silo.Hosting;
 
 /// <summary>Turns a start-up exception into the one line the user sees.</summary>
-internal static class StartupFailure
+public static class StartupFailure
 {
     public static string Describe(Exception exception)
     {

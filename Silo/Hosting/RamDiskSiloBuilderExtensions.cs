@@ -1,9 +1,13 @@
 using ClusterRamDisk.Grains.Directories;
+using ClusterRamDisk.Grains.Memory;
+using ClusterRamDisk.Grains.Placement;
+using ClusterRamDisk.Silo.Configuration;
+using ClusterRamDisk.Silo.Placement;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 
-namespace ClusterRamDisk.Silo;
+namespace ClusterRamDisk.Silo.Hosting;
 
 /// <summary>The silo settings a RAM disk needs, shared by the embedded silo and standalone silos.</summary>
 public static class RamDiskSiloBuilderExtensions
@@ -25,6 +29,11 @@ public static class RamDiskSiloBuilderExtensions
 
         // Lets a gateway in this process reach the pages of directories active here without grain messaging.
         silo.Services.AddSingleton<LocalDirectories>();
+
+        // Every directory's pages are charged to this silo's budget; new directories go where most budget is left.
+        silo.Services.AddSingleton(new SiloMemoryLedger(MemoryBudget.From(configuration)));
+        silo.AddPlacementDirector<MostFreeMemoryPlacement, MostFreeMemoryPlacementDirector>();
+        silo.AddPlacementDirector<SiloKeyedPlacement, SiloKeyedPlacementDirector>();
         return silo;
     }
 }

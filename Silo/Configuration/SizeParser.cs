@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace ClusterRamDisk.Gateway.CommandLine;
+namespace ClusterRamDisk.Silo.Configuration;
 
 /// <summary>
 /// nbdkit's size syntax: a decimal integer with an optional one-letter suffix, any case:

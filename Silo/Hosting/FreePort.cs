@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace ClusterRamDisk.Silo;
+namespace ClusterRamDisk.Silo.Hosting;
 
 public static class FreePort
 {

@@ -1,0 +1,20 @@
+using Microsoft.Extensions.Configuration;
+
+namespace ClusterRamDisk.Silo.Configuration;
+
+/// <summary>
+/// Where the cluster is and which one it is: shared by silos and gateways. Read from configuration keys
+/// <c>Redis</c>, <c>ClusterId</c>, <c>ServiceId</c> (environment variables <c>CLUSTERRAMDISK_REDIS</c> and so on).
+/// </summary>
+public sealed record ClusterSettings
+{
+    public const string EnvironmentPrefix = "CLUSTERRAMDISK_";
+    public const string DefaultRedis = "127.0.0.1:6379";
+    public const string DefaultId = "clusterramdisk";
+
+    public string Redis { get; init; } = DefaultRedis;
+    public string ClusterId { get; init; } = DefaultId;
+    public string ServiceId { get; init; } = DefaultId;
+
+    public static ClusterSettings From(IConfiguration configuration) => configuration.Get<ClusterSettings>() ?? new ClusterSettings();
+}

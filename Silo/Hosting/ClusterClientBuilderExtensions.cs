@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Hosting;
+using ClusterRamDisk.Silo.Configuration;
+using Microsoft.Extensions.Configuration;
+using Orleans.Configuration;
+
+namespace ClusterRamDisk.Silo.Hosting;
+
+/// <summary>A gateway (or the status command) reaching the cluster's silos as an Orleans client, through Redis membership.</summary>
+public static class ClusterClientBuilderExtensions
+{
+    public static IClientBuilder UseRamDiskCluster(this IClientBuilder client, IConfiguration configuration)
+    {
+        var cluster = ClusterSettings.From(configuration);
+        client.UseRedisClustering(cluster.Redis);
+        client.Configure<ClusterOptions>(options =>
+        {
+            options.ClusterId = cluster.ClusterId;
+            options.ServiceId = cluster.ServiceId;
+        });
+        return client;
+    }
+
+    /// <summary>True when configuration names a Redis server: the process then joins that cluster instead of hosting its own silo.</summary>
+    public static bool NamesCluster(IConfiguration configuration) => !string.IsNullOrEmpty(configuration["Redis"]);
+}

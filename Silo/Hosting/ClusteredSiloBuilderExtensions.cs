@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Hosting;
+using ClusterRamDisk.Silo.Configuration;
+using Microsoft.Extensions.Configuration;
+using Orleans.Configuration;
+
+namespace ClusterRamDisk.Silo.Hosting;
+
+/// <summary>A standalone silo: membership in Redis, reachable by other silos and by gateways at its advertised address.</summary>
+public static class ClusteredSiloBuilderExtensions
+{
+    public static ISiloBuilder UseClusteredRamDiskSilo(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        var cluster = ClusterSettings.From(configuration);
+        var endpoints = SiloSettings.From(configuration);
+        var address = endpoints.ParseAdvertisedAddress();
+        silo.UseRedisClustering(cluster.Redis);
+        silo.Configure<ClusterOptions>(options =>
+        {
+            options.ClusterId = cluster.ClusterId;
+            options.ServiceId = cluster.ServiceId;
+        });
+        // Listening on the advertised address only keeps every silo of a test on loopback.
+        silo.ConfigureEndpoints(address, PortOrFree(endpoints.SiloPort), PortOrFree(endpoints.GatewayPort), listenOnAnyHostAddress: false);
+        return silo.AddRamDisk(configuration);
+    }
+
+    private static int PortOrFree(int port) => port == 0 ? FreePort.Find() : port;
+}

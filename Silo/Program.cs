@@ -1,0 +1,3 @@
+using ClusterRamDisk.Silo.Hosting;
+
+return await SiloProcess.RunAsync(args);
