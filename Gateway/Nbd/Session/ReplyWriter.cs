@@ -8,7 +8,8 @@ namespace ClusterRamDisk.Gateway.Nbd.Session;
 
 /// <summary>
 /// Serialises replies of concurrently running requests onto the connection: one reply at a time, never interleaved.
-/// Flushing is batched: a writer that sees others queued behind it leaves the flush to the last of them.
+/// Flushing is batched: a writer that sees others queued behind it leaves the flush to the last of them, and while the
+/// connection's reader holds replies back (it has more requests at hand) nobody flushes until it releases them.
 /// </summary>
 internal sealed class ReplyWriter(PipeWriter output, bool structuredReplies)
 {
@@ -17,6 +18,21 @@ internal sealed class ReplyWriter(PipeWriter output, bool structuredReplies)
 
     private readonly SemaphoreSlim _turn = new(1, 1);
     private int _queued;
+    private volatile bool _holding;
+
+    /// <summary>Replies from now on stay buffered (unless large) until <see cref="ReleaseHeldAsync"/>.</summary>
+    public void Hold() => _holding = true;
+
+    /// <summary>Sends the replies held back since <see cref="Hold"/>; the pipe's completion sends any held at the end.</summary>
+    public async ValueTask ReleaseHeldAsync()
+    {
+        if (!_holding)
+            return;
+        _holding = false;
+        // Taking the turn waits out a reply being written, which saw the hold and so left its flush to us.
+        await EnterAsync();
+        await LeaveAsync(written: true);
+    }
 
     public async ValueTask SendSimpleAsync(ulong cookie, NbdError error)
     {
@@ -167,7 +183,7 @@ internal sealed class ReplyWriter(PipeWriter output, bool structuredReplies)
     {
         try
         {
-            if (Interlocked.Decrement(ref _queued) == 0 && written)
+            if (Interlocked.Decrement(ref _queued) == 0 && written && !_holding)
                 await FlushAsync();
         }
         finally
