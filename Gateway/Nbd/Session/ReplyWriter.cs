@@ -16,6 +16,9 @@ internal sealed class ReplyWriter(PipeWriter output, bool structuredReplies)
     /// <summary>Large reads are pushed out in pieces of about this size rather than buffered whole.</summary>
     private const int FlushThreshold = 256 * 1024;
 
+    /// <summary>Data at least this large goes to the connection straight from where it lies, not copied into the pipe first.</summary>
+    private const int DirectWriteThreshold = 64 * 1024;
+
     private readonly SemaphoreSlim _turn = new(1, 1);
     private int _queued;
     private volatile bool _holding;
@@ -158,6 +161,12 @@ internal sealed class ReplyWriter(PipeWriter output, bool structuredReplies)
             return;
         }
         var data = segment.Data;
+        if (data.Length >= DirectWriteThreshold)
+        {
+            // A writer over a socket sends what is buffered, then the data itself (an in-memory pipe copies it).
+            ThrowIfClientGone(await output.WriteAsync(data));
+            return;
+        }
         while (!data.IsEmpty)
         {
             var chunk = Math.Min(data.Length, FlushThreshold);
@@ -192,9 +201,10 @@ internal sealed class ReplyWriter(PipeWriter output, bool structuredReplies)
         }
     }
 
-    private async ValueTask FlushAsync()
+    private async ValueTask FlushAsync() => ThrowIfClientGone(await output.FlushAsync());
+
+    private static void ThrowIfClientGone(FlushResult result)
     {
-        var result = await output.FlushAsync();
         if (result.IsCompleted || result.IsCanceled)
             throw new IOException("the client is gone");
     }
