@@ -7,4 +7,9 @@ namespace ClusterRamDisk.Grains.Interfaces;
 public interface ISiloMemoryGrain : IGrainWithStringKey
 {
     ValueTask<SiloMemoryReport> GetReport();
+
+    ValueTask<PlacementFreeBytes> GetPlacementFreeBytes();
+
+    /// <summary>Tells the silo a directory of up to <paramref name="bytes"/> has just been placed on it.</summary>
+    ValueTask HoldForPlacement(long bytes);
 }

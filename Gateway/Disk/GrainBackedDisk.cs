@@ -21,6 +21,7 @@ public sealed class GrainBackedDisk : IBlockDevice
 
     // Directories known to exist. A directory is never destroyed, so entries never go stale; absence is
     // asked of the export grain each time, because another gateway may have created the directory since.
+    // Unknown directories read as zeroes without a grain call: only a write creates one.
     private readonly ConcurrentDictionary<long, bool> _knownDirectories = new();
 
     /// <param name="localDirectories">This process's active directories when it hosts a silo: they are then served without grain calls.</param>
@@ -53,10 +54,12 @@ public sealed class GrainBackedDisk : IBlockDevice
                 ReadPieceAsync(piece, PartOf(buffer, (int)(piece.DiskOffset - offset), piece.Length)).AsTask()));
             return new ReadResult(parts.SelectMany(segments => segments).ToArray(), buffer);
         }
-        catch
+        catch (Exception exception)
         {
             if (buffer is not null)
                 ArrayPool<byte>.Shared.Return(buffer);
+            if (DiskFailure.Translate(exception) is { } failure)
+                throw failure;
             throw;
         }
     }
@@ -73,9 +76,9 @@ public sealed class GrainBackedDisk : IBlockDevice
             else
                 await Task.WhenAll(pieces.Select(piece => WritePieceAsync(piece, data.Slice((int)(piece.DiskOffset - offset), piece.Length)).AsTask()));
         }
-        catch (DiskFullException full)
+        catch (Exception exception) when (DiskFailure.Translate(exception) is { } failure)
         {
-            throw new DiskException(DiskError.NoSpace, full.Message, full);
+            throw failure;
         }
     }
 
@@ -86,10 +89,17 @@ public sealed class GrainBackedDisk : IBlockDevice
         var pieces = DirectoryPiece.Split(offset, length);
         await LearnExistingDirectoriesAsync(pieces[0].Directory, pieces[^1].Directory);
         // A directory that does not exist already reads as zeroes.
-        await Task.WhenAll(pieces
-            .Where(piece => _knownDirectories.ContainsKey(piece.Directory))
-            .Where(piece => _local?.TryZero(piece) != true)
-            .Select(piece => Directory(piece.Directory).Zero(piece.Offset, piece.Length).AsTask()));
+        try
+        {
+            await Task.WhenAll(pieces
+                .Where(piece => _knownDirectories.ContainsKey(piece.Directory))
+                .Where(piece => _local?.TryZero(piece) != true)
+                .Select(piece => Directory(piece.Directory).Zero(piece.Offset, piece.Length).AsTask()));
+        }
+        catch (Exception exception) when (DiskFailure.Translate(exception) is { } failure)
+        {
+            throw failure;
+        }
     }
 
     public async ValueTask<IReadOnlyList<Extent>> GetExtentsAsync(long offset, long length, CancellationToken cancellationToken)
@@ -101,7 +111,15 @@ public sealed class GrainBackedDisk : IBlockDevice
 
         var pieces = DirectoryPiece.Split(offset, length);
         await LearnExistingDirectoriesAsync(pieces[0].Directory, pieces[^1].Directory);
-        var parts = await Task.WhenAll(pieces.Select(GetPieceExtentsAsync));
+        IEnumerable<Extent>[] parts;
+        try
+        {
+            parts = await Task.WhenAll(pieces.Select(GetPieceExtentsAsync));
+        }
+        catch (Exception exception) when (DiskFailure.Translate(exception) is { } failure)
+        {
+            throw failure;
+        }
 
         var merged = new List<Extent>();
         foreach (var extent in parts.SelectMany(extents => extents))
@@ -125,8 +143,8 @@ public sealed class GrainBackedDisk : IBlockDevice
             cancellationToken,
             async (index, _) =>
             {
-                await EnsureCreatedAsync(index);
                 await Directory(index).GetUsage();
+                _knownDirectories.TryAdd(index, true);
             });
     }
 
@@ -144,10 +162,11 @@ public sealed class GrainBackedDisk : IBlockDevice
 
     private async ValueTask WritePieceAsync(DirectoryPiece piece, ReadOnlyMemory<byte> data)
     {
-        await EnsureCreatedAsync(piece.Directory);
         if (_local is not null && _local.TryWrite(piece, data.Span))
             return;
+        // The first write creates the directory: its grain registers itself with the export as it activates.
         await Directory(piece.Directory).Write(piece.Offset, data);
+        _knownDirectories.TryAdd(piece.Directory, true);
     }
 
     private async Task<IEnumerable<Extent>> GetPieceExtentsAsync(DirectoryPiece piece)
@@ -160,14 +179,6 @@ public sealed class GrainBackedDisk : IBlockDevice
             ? localExtents
             : await Directory(piece.Directory).GetExtents(piece.Offset, piece.Length);
         return extents.Select(extent => extent with { Offset = directoryStart + extent.Offset });
-    }
-
-    private async ValueTask EnsureCreatedAsync(long directory)
-    {
-        if (_knownDirectories.ContainsKey(directory))
-            return;
-        await _export.RegisterDirectory(directory);
-        _knownDirectories.TryAdd(directory, true);
     }
 
     private async ValueTask LearnExistingDirectoriesAsync(long first, long last)

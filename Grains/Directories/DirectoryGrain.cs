@@ -3,79 +3,108 @@ using ClusterRamDisk.Grains.Memory;
 using ClusterRamDisk.Grains.Placement;
 using ClusterRamDisk.Grains.PageStores;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Orleans.Placement;
 
 namespace ClusterRamDisk.Grains.Directories;
 
 /// <summary>
 /// One 128 MiB directory of an export, holding its pages in memory with the export's allocator.
-/// Its pages exist nowhere else, so it must never be collected, shed or rebalanced away.
+/// Its pages exist nowhere else, so it must never be collected, shed or rebalanced away; it moves only when its silo
+/// stops, carrying its pages along (<see cref="IGrainMigrationParticipant"/>). A directory that activates without its
+/// pages although it was created before has lost them with a dead silo: it then fails every call instead of reading as zeroes.
 /// </summary>
 [KeepAlive]
 [Immovable]
 [MostFreeMemoryPlacement]
-public sealed class DirectoryGrain : Grain, IDirectoryGrain
+public sealed class DirectoryGrain(ILogger<DirectoryGrain> logger)
+    : Grain, IDirectoryGrain, IGrainMigrationParticipant, IDisposable
 {
-    private IPageStore _store = null!;
-    private DirectoryMemory _memory = null!;
-    private LocalDirectories _localDirectories = null!;
+    private const string ImageKey = "pages";
+
+    // Set by OnRehydrate when the directory arrives from another silo, else created at activation.
+    private IPageStore? _store;
+    private ExportSettings _settings = null!;
+    private DirectoryMemory? _memory;
+    private string? _lostReason;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var index = this.GetPrimaryKeyLong(out var exportKey);
-        var settings = await GrainFactory.GetGrain<IExportGrain>(exportKey!).GetSettings();
-        _store = PageStoreFactory.Create(settings.Allocator, settings.Mlock, DiskGeometry.DirectoryCapacity(settings.Size, index));
-        try
+        var export = GrainFactory.GetGrain<IExportGrain>(exportKey!);
+        _settings = await export.GetSettings();
+        if (_store is null)
         {
-            _memory = new DirectoryMemory(_store, ServiceProvider.GetRequiredService<SiloMemoryLedger>());
+            if (await export.RegisterDirectory(index))
+            {
+                _lostReason = $"directory {index} of {exportKey} was lost: its silo died (or stopped) without handing it over";
+                logger.LogError("{Reason}; every request on it fails with EIO", _lostReason);
+                return;
+            }
+            _store = PageStoreFactory.Create(_settings.Allocator, _settings.Mlock, DiskGeometry.DirectoryCapacity(_settings.Size, index));
         }
-        catch (DiskFullException)
-        {
-            _store.Dispose();
-            _store = null!;
-            throw;
-        }
-        _localDirectories = ServiceProvider.GetRequiredService<LocalDirectories>();
-        _localDirectories.Add(exportKey!, index, _memory);
+
+        _memory = new DirectoryMemory(_store, ServiceProvider.GetRequiredService<SiloMemoryLedger>());
+        ServiceProvider.GetRequiredService<LocalDirectories>().Add(exportKey!, index, _memory);
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        // Stop direct callers; the pages themselves stay until Dispose, after a move has carried them off.
         if (_memory is not null)
         {
             var index = this.GetPrimaryKeyLong(out var exportKey);
-            _localDirectories.Remove(exportKey!, index, _memory);
+            ServiceProvider.GetRequiredService<LocalDirectories>().Remove(exportKey!, index, _memory);
             _memory.Withdraw();
         }
-        _store?.Dispose();
         return Task.CompletedTask;
+    }
+
+    public void Dispose() => _store?.Dispose();
+
+    public void OnDehydrate(IDehydrationContext context)
+    {
+        // A lost directory has nothing to carry: where it lands it is found lost again.
+        if (_store is null)
+            return;
+        context.AddBytes(ImageKey, static (state, writer) => DirectoryImage.Write(state.Store, state.Settings.Allocator, state.Settings.Mlock, writer),
+            (Store: _store, Settings: _settings));
+        logger.LogInformation("directory {Directory} leaves with {Bytes} bytes of pages", this.GetGrainId(), _store.Usage.StoredBytes);
+    }
+
+    public void OnRehydrate(IRehydrationContext context)
+    {
+        if (context.TryGetBytes(ImageKey, out var image))
+            _store = DirectoryImage.Read(image);
     }
 
     public ValueTask<DirectoryReadResult> Read(int offset, int length)
     {
         var extents = new List<Extent>();
-        var data = _memory.Read(offset, length, extents);
+        var data = Memory.Read(offset, length, extents);
         return ValueTask.FromResult(new DirectoryReadResult(extents.ToArray(), data));
     }
 
     public ValueTask Write(int offset, ReadOnlyMemory<byte> data)
     {
-        _memory.Write(offset, data.Span);
+        Memory.Write(offset, data.Span);
         return ValueTask.CompletedTask;
     }
 
     public ValueTask Zero(int offset, int length)
     {
-        _memory.Zero(offset, length);
+        Memory.Zero(offset, length);
         return ValueTask.CompletedTask;
     }
 
     public ValueTask<Extent[]> GetExtents(int offset, int length)
     {
         var extents = new List<Extent>();
-        _memory.GetExtents(offset, length, extents);
+        Memory.GetExtents(offset, length, extents);
         return ValueTask.FromResult(extents.ToArray());
     }
 
-    public ValueTask<DirectoryUsage> GetUsage() => ValueTask.FromResult(_memory.Usage);
+    public ValueTask<DirectoryUsage> GetUsage() => ValueTask.FromResult(Memory.Usage);
+
+    private DirectoryMemory Memory => _memory ?? throw new DirectoryLostException(_lostReason!);
 }

@@ -36,6 +36,10 @@ public sealed class LocalDirectories
         return (count, stored, logical);
     }
 
+    /// <summary>The directories active here right now, for handing them over when the silo stops.</summary>
+    public IReadOnlyList<(string ExportKey, long Index, DirectoryMemory Memory)> Snapshot() =>
+        _active.Select(entry => (entry.Key.ExportKey, entry.Key.Index, entry.Value)).ToList();
+
     internal void Add(string exportKey, long index, DirectoryMemory memory) => _active[(exportKey, index)] = memory;
 
     internal void Remove(string exportKey, long index, DirectoryMemory memory) =>

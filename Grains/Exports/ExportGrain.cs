@@ -5,39 +5,45 @@ namespace ClusterRamDisk.Grains.Exports;
 
 /// <summary>
 /// The cluster's record of one export: the settings every gateway must share, and the set of directories
-/// created so far. Like the directories, it lives only in memory and must never be collected.
+/// created so far. Kept in grain storage, so a silo that dies does not take this knowledge with it.
 /// </summary>
 [KeepAlive]
 [Immovable]
-public sealed class ExportGrain : Grain, IExportGrain
+public sealed class ExportGrain(
+    [PersistentState("export", ExportStorage.Name)] IPersistentState<ExportRecord> record) : Grain, IExportGrain
 {
-    private readonly SortedSet<long> _directories = [];
-    private ExportSettings? _settings;
-
-    public ValueTask<ExportSettings> Open(ExportSettings settings)
+    public async ValueTask<ExportSettings> Open(ExportSettings settings)
     {
-        if (_settings is null)
-            _settings = settings;
-        else if (_settings != settings)
+        var current = record.State.Settings;
+        if (current is null)
+        {
+            record.State.Settings = settings;
+            await record.WriteStateAsync();
+            return settings;
+        }
+        if (current != settings)
             throw new ExportMismatchException(
-                $"export '{_settings.Name}' is already served as size={_settings.Size} allocator={_settings.AllocatorDisplay}; " +
+                $"export '{current.Name}' is already served as size={current.Size} allocator={current.AllocatorDisplay}; " +
                 $"refusing size={settings.Size} allocator={settings.AllocatorDisplay}");
-        return ValueTask.FromResult(_settings);
+        return current;
     }
 
     public ValueTask<ExportSettings> GetSettings() =>
-        ValueTask.FromResult(_settings ?? throw new InvalidOperationException($"{this.GetPrimaryKeyString()} has not been opened"));
+        ValueTask.FromResult(record.State.Settings ?? throw new InvalidOperationException($"{this.GetPrimaryKeyString()} has not been opened"));
 
-    public ValueTask RegisterDirectory(long directoryIndex)
+    public async ValueTask<bool> RegisterDirectory(long directoryIndex)
     {
-        _directories.Add(directoryIndex);
-        return ValueTask.CompletedTask;
+        if (!record.State.Directories.Add(directoryIndex))
+            return true;
+        await record.WriteStateAsync();
+        return false;
     }
 
     public ValueTask<long[]> GetDirectories(long first, long count)
     {
-        if (count <= 0 || _directories.Count == 0)
+        var directories = record.State.Directories;
+        if (count <= 0 || directories.Count == 0)
             return ValueTask.FromResult(Array.Empty<long>());
-        return ValueTask.FromResult(_directories.GetViewBetween(first, first + (count - 1)).ToArray());
+        return ValueTask.FromResult(directories.GetViewBetween(first, first + (count - 1)).ToArray());
     }
 }

@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using ClusterRamDisk.Grains.Directories;
 using ClusterRamDisk.Grains.Interfaces;
 using ClusterRamDisk.Grains.Placement;
@@ -6,6 +7,7 @@ namespace ClusterRamDisk.Grains.Memory;
 
 /// <summary>Reports the ledger and the directories of the silo it is placed on (its key names that silo).</summary>
 [SiloKeyedPlacement]
+[Reentrant]
 public sealed class SiloMemoryGrain(SiloMemoryLedger ledger, LocalDirectories directories) : Grain, ISiloMemoryGrain
 {
     public ValueTask<SiloMemoryReport> GetReport()
@@ -13,5 +15,14 @@ public sealed class SiloMemoryGrain(SiloMemoryLedger ledger, LocalDirectories di
         var (count, stored, logical) = directories.Totals();
         return ValueTask.FromResult(new SiloMemoryReport(
             this.GetPrimaryKeyString(), count, stored, logical, ledger.BudgetBytes, ledger.FreeBytes));
+    }
+
+    public ValueTask<PlacementFreeBytes> GetPlacementFreeBytes() =>
+        ValueTask.FromResult(new PlacementFreeBytes(ledger.PlacementFreeBytes, ledger.FreeBytes));
+
+    public ValueTask HoldForPlacement(long bytes)
+    {
+        ledger.HoldForPlacement(bytes);
+        return ValueTask.CompletedTask;
     }
 }

@@ -6,12 +6,20 @@ namespace ClusterRamDisk.Grains.Memory;
 /// </summary>
 public sealed class SiloMemoryLedger
 {
+    // A directory just placed here holds no pages yet; for a while its expected size counts against what placement
+    // sees, so that directories created at the same moment spread over the silos instead of all landing on one.
+    private static readonly TimeSpan PlacementHoldTime = TimeSpan.FromSeconds(10);
+
+    private readonly Lock _holdsGate = new();
+    private readonly Queue<(long Bytes, long ExpiresAt)> _placementHolds = new();
+    private readonly TimeProvider _time;
     private long _used;
 
-    public SiloMemoryLedger(long budgetBytes)
+    public SiloMemoryLedger(long budgetBytes, TimeProvider? time = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(budgetBytes);
         BudgetBytes = budgetBytes;
+        _time = time ?? TimeProvider.System;
     }
 
     public long BudgetBytes { get; }
@@ -20,6 +28,40 @@ public sealed class SiloMemoryLedger
     public long UsedBytes => Volatile.Read(ref _used);
 
     public long FreeBytes => Math.Max(0, BudgetBytes - UsedBytes);
+
+    /// <summary>Set once the silo starts handing its directories over: from then on placement must look elsewhere.</summary>
+    public bool Draining { get; private set; }
+
+    public void StartDraining() => Draining = true;
+
+    /// <summary>
+    /// What placement should count on: the free budget less what directories placed here moments ago will likely take;
+    /// -1 while draining, so that a leaving silo is chosen only if no other silo answers.
+    /// </summary>
+    public long PlacementFreeBytes
+    {
+        get
+        {
+            if (Draining)
+                return -1;
+            lock (_holdsGate)
+            {
+                var now = _time.GetTimestamp();
+                while (_placementHolds.TryPeek(out var hold) && hold.ExpiresAt <= now)
+                    _placementHolds.Dequeue();
+                var held = 0L;
+                foreach (var hold in _placementHolds)
+                    held += hold.Bytes;
+                return Math.Max(0, FreeBytes - held);
+            }
+        }
+    }
+
+    public void HoldForPlacement(long bytes)
+    {
+        lock (_holdsGate)
+            _placementHolds.Enqueue((bytes, _time.GetTimestamp() + (long)(PlacementHoldTime.TotalSeconds * _time.TimestampFrequency)));
+    }
 
     /// <summary>Claims <paramref name="bytes"/> if they fit in the budget; false (and nothing claimed) otherwise.</summary>
     public bool TryReserve(long bytes)

@@ -1,5 +1,8 @@
 using Microsoft.Extensions.Hosting;
+using ClusterRamDisk.Grains.Exports;
 using ClusterRamDisk.Silo.Configuration;
+using ClusterRamDisk.Silo.Draining;
+using StackExchange.Redis;
 using Microsoft.Extensions.Configuration;
 using Orleans.Configuration;
 
@@ -21,7 +24,9 @@ public static class ClusteredSiloBuilderExtensions
         });
         // Listening on the advertised address only keeps every silo of a test on loopback.
         silo.ConfigureEndpoints(address, PortOrFree(endpoints.SiloPort), PortOrFree(endpoints.GatewayPort), listenOnAnyHostAddress: false);
-        return silo.AddRamDisk(configuration);
+        // The export record must outlive any one silo: it is what tells a lost directory from a never-written one.
+        silo.AddRedisGrainStorage(ExportStorage.Name, options => options.ConfigurationOptions = ConfigurationOptions.Parse(cluster.Redis));
+        return silo.AddRamDisk(configuration).AddDirectoryDraining();
     }
 
     private static int PortOrFree(int port) => port == 0 ? FreePort.Find() : port;

@@ -1,3 +1,4 @@
+using ClusterRamDisk.Grains.Exports;
 using Microsoft.Extensions.Configuration;
 
 namespace ClusterRamDisk.Silo.Hosting;
@@ -10,6 +11,8 @@ public static class EmbeddedSiloBuilderExtensions
         // Gateway port 0 disables the client gateway: in-process calls need none. The silo port must still be
         // bindable, so several embedded disks on one host each take a free one.
         silo.UseLocalhostClustering(siloPort: FreePort.Find(), gatewayPort: 0);
+        // One process: the export record lives and dies with it, like the disk.
+        silo.AddMemoryGrainStorage(ExportStorage.Name);
         return silo.AddRamDisk(configuration);
     }
 }

@@ -1,4 +1,5 @@
 using ClusterRamDisk.Grains.Directories;
+using ClusterRamDisk.Grains.Interfaces;
 using ClusterRamDisk.Grains.Memory;
 using ClusterRamDisk.Grains.Placement;
 using ClusterRamDisk.Silo.Configuration;
@@ -14,6 +15,8 @@ public static class RamDiskSiloBuilderExtensions
 {
     /// <summary>Configuration section whose keys override <see cref="GrainCollectionOptions"/> (tests shorten the collection age with it).</summary>
     public const string GrainCollectionSection = "Orleans:GrainCollection";
+
+    private const int MaxDirectoryMessageBytes = 2 * DiskGeometry.DirectorySize;
 
     public static ISiloBuilder AddRamDisk(this ISiloBuilder silo, IConfiguration configuration)
     {
@@ -34,6 +37,9 @@ public static class RamDiskSiloBuilderExtensions
         silo.Services.AddSingleton(new SiloMemoryLedger(MemoryBudget.From(configuration)));
         silo.AddPlacementDirector<MostFreeMemoryPlacement, MostFreeMemoryPlacementDirector>();
         silo.AddPlacementDirector<SiloKeyedPlacement, SiloKeyedPlacementDirector>();
+
+        // A directory moving to another silo travels as one message of up to 128 MiB of pages (plus page indices).
+        silo.Configure<SiloMessagingOptions>(options => options.MaxMessageBodySize = Math.Max(options.MaxMessageBodySize, MaxDirectoryMessageBytes));
         return silo;
     }
 }

@@ -22,7 +22,6 @@ public sealed class DirectoryLifetimeTests
         var grains = silo.Grains;
         var settings = new ExportSettings("lifetime", 1L << 30, AllocatorKind.Sparse, Mlock: false);
         await grains.GetGrain<IExportGrain>(ExportKey.Of(settings.Name)).Open(settings);
-        await grains.GetGrain<IExportGrain>(ExportKey.Of(settings.Name)).RegisterDirectory(3);
         var directory = grains.GetGrain<IDirectoryGrain>(3, ExportKey.Of(settings.Name));
         var pattern = Enumerable.Range(0, 100_000).Select(i => (byte)(i * 7 + 1)).ToArray();
         await directory.Write(12_345, pattern);

@@ -1,5 +1,11 @@
+using System.Collections.Concurrent;
+using ClusterRamDisk.Grains.Exports;
+using ClusterRamDisk.Silo.Draining;
 using ClusterRamDisk.Silo.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Runtime.Hosting;
+using Orleans.Serialization;
 using Orleans.TestingHost;
 
 namespace ClusterRamDisk.Tests.Grains;
@@ -17,7 +23,16 @@ public sealed class RamDiskTestCluster : IAsyncDisposable
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var builder = new InProcessTestClusterBuilder(silos);
-        builder.ConfigureSilo((_, silo) => silo.AddRamDisk(configuration));
+        var exportRecords = new ConcurrentDictionary<(string, GrainId), byte[]>();
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.Services.AddGrainStorage(ExportStorage.Name, (services, _) =>
+                new ClusterWideTestStorage(exportRecords, services.GetRequiredService<Serializer>()));
+            silo.AddRamDisk(configuration);
+            if (silos > 1)
+                // The last silo to stop has nowhere to send its directories: tests do not wait for room that never comes.
+                silo.AddDirectoryDraining(giveUpAfter: TimeSpan.Zero);
+        });
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return new RamDiskTestCluster(cluster);
