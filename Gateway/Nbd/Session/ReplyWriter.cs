@@ -8,15 +8,34 @@ namespace ClusterRamDisk.Gateway.Nbd.Session;
 
 /// <summary>
 /// Serialises replies of concurrently running requests onto the connection: one reply at a time, never interleaved.
-/// Flushing is batched: a writer that sees others queued behind it leaves the flush to the last of them.
+/// Flushing is batched: a writer that sees others queued behind it leaves the flush to the last of them, and while the
+/// connection's reader holds replies back (it has more requests at hand) nobody flushes until it releases them.
 /// </summary>
 internal sealed class ReplyWriter(PipeWriter output, bool structuredReplies)
 {
     /// <summary>Large reads are pushed out in pieces of about this size rather than buffered whole.</summary>
     private const int FlushThreshold = 256 * 1024;
 
+    /// <summary>Data at least this large goes to the connection straight from where it lies, not copied into the pipe first.</summary>
+    private const int DirectWriteThreshold = 64 * 1024;
+
     private readonly SemaphoreSlim _turn = new(1, 1);
     private int _queued;
+    private volatile bool _holding;
+
+    /// <summary>Replies from now on stay buffered (unless large) until <see cref="ReleaseHeldAsync"/>.</summary>
+    public void Hold() => _holding = true;
+
+    /// <summary>Sends the replies held back since <see cref="Hold"/>; the pipe's completion sends any held at the end.</summary>
+    public async ValueTask ReleaseHeldAsync()
+    {
+        if (!_holding)
+            return;
+        _holding = false;
+        // Taking the turn waits out a reply being written, which saw the hold and so left its flush to us.
+        await EnterAsync();
+        await LeaveAsync(written: true);
+    }
 
     public async ValueTask SendSimpleAsync(ulong cookie, NbdError error)
     {
@@ -142,6 +161,12 @@ internal sealed class ReplyWriter(PipeWriter output, bool structuredReplies)
             return;
         }
         var data = segment.Data;
+        if (data.Length >= DirectWriteThreshold)
+        {
+            // A writer over a socket sends what is buffered, then the data itself (an in-memory pipe copies it).
+            ThrowIfClientGone(await output.WriteAsync(data));
+            return;
+        }
         while (!data.IsEmpty)
         {
             var chunk = Math.Min(data.Length, FlushThreshold);
@@ -167,7 +192,7 @@ internal sealed class ReplyWriter(PipeWriter output, bool structuredReplies)
     {
         try
         {
-            if (Interlocked.Decrement(ref _queued) == 0 && written)
+            if (Interlocked.Decrement(ref _queued) == 0 && written && !_holding)
                 await FlushAsync();
         }
         finally
@@ -176,9 +201,10 @@ internal sealed class ReplyWriter(PipeWriter output, bool structuredReplies)
         }
     }
 
-    private async ValueTask FlushAsync()
+    private async ValueTask FlushAsync() => ThrowIfClientGone(await output.FlushAsync());
+
+    private static void ThrowIfClientGone(FlushResult result)
     {
-        var result = await output.FlushAsync();
         if (result.IsCompleted || result.IsCanceled)
             throw new IOException("the client is gone");
     }

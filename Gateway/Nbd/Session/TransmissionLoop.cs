@@ -43,12 +43,21 @@ internal sealed class TransmissionLoop
     /// <exception cref="NbdProtocolException">The client sent something that is not a request.</exception>
     public async Task RunAsync(CancellationToken abort)
     {
+        var needMoreInput = true;
         while (true)
         {
-            if (await _input.ReadNextAsync(_stop, abort) is not { } result)
-                return;
+            // A request already at hand is taken without waiting; only before waiting for input do the replies held
+            // back meanwhile go out, so that a burst of requests is answered with few sends.
+            if (needMoreInput || !_input.TryRead(out var result))
+            {
+                await _replies.ReleaseHeldAsync();
+                if (await _input.ReadNextAsync(_stop, abort) is not { } next)
+                    return;
+                result = next;
+            }
             var buffer = result.Buffer;
-            if (!TransmissionReader.TryReadRequest(ref buffer, out var request))
+            needMoreInput = !TransmissionReader.TryReadRequest(ref buffer, out var request);
+            if (needMoreInput)
             {
                 if (result.IsCompleted || _stop.IsReadingClosed)
                     return;
@@ -56,6 +65,10 @@ internal sealed class TransmissionLoop
                 continue;
             }
             _input.AdvanceTo(buffer.Start);
+            // Waiting for the rest of a payload is waiting for input too.
+            if (request.Command == NbdCommand.Write && buffer.Length < request.Length)
+                await _replies.ReleaseHeldAsync();
+            _replies.Hold();
 
             if (request.Command == NbdCommand.Disconnect)
                 return;
