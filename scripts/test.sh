@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds and runs the whole test suite in Release. Installs the real NBD client tools the end-to-end tests
-# drive when they are missing (needs root for that). Exits non-zero on any build or test failure.
+# drive, and the Docker engine, docker-compose and debootstrap the compose test uses, when they are missing
+# (needs root for that). Exits non-zero on any build or test failure.
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -13,10 +14,13 @@ declare -A probes=(
     [fio]="command -v fio"
     [nbdkit]="command -v nbdkit"
     [redis-server]="command -v redis-server"
+    [docker.io]="command -v dockerd"
+    [docker-compose]="command -v docker-compose"
+    [debootstrap]="command -v debootstrap"
 )
 
 missing=()
-for package in libnbd-bin python3-libnbd qemu-utils fio nbdkit redis-server; do
+for package in libnbd-bin python3-libnbd qemu-utils fio nbdkit redis-server docker.io docker-compose debootstrap; do
     if ! dpkg -s "$package" >/dev/null 2>&1 || ! eval "${probes[$package]}" >/dev/null 2>&1; then
         missing+=("$package")
     fi
