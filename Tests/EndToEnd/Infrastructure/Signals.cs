@@ -6,6 +6,7 @@ namespace ClusterRamDisk.Tests.EndToEnd.Infrastructure;
 internal static partial class Signals
 {
     public const int SigTerm = 15;
+    public const int SigKill = 9;
     public const int SigInt = 2;
 
     public static void Send(int processId, int signal)
