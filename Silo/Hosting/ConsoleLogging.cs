@@ -19,10 +19,11 @@ public static class ConsoleLogging
             logging.AddFilter("ClusterRamDisk", LogLevel.Debug);
             return logging;
         }
-        // The silo warns at every start that server GC is off: workstation GC is our choice (smaller heaps for page-holding processes).
-        logging.AddFilter("Orleans.Runtime.Silo", LogLevel.Error);
-        // A failed start is reported as one line by the caller; the host would log it again with a stack trace.
+        // A failed start is reported as one line by the caller; the host and the silo would log it again with a stack trace.
         logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
+        logging.AddFilter("Orleans.Runtime.Silo", LogLevel.Critical);
+        logging.AddFilter("Orleans.Runtime.SiloLifecycleSubject", LogLevel.Critical);
+        logging.AddFilter("Orleans.Runtime.MembershipService.MembershipTableManager", LogLevel.Critical);
         // Orleans' own warnings (scheduling delays, messages racing a stop) are for Orleans developers; the disk logs
         // what matters to its users itself. Best-effort call cancellation failing while a silo stops is not even that.
         logging.AddFilter("Orleans", LogLevel.Error);

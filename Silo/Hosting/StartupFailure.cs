@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using StackExchange.Redis;
 
 namespace ClusterRamDisk.Silo.Hosting;
 
@@ -11,7 +12,13 @@ public static class StartupFailure
         // Hosting and Orleans wrap the cause; the innermost exception says what the user can fix.
         while (cause is AggregateException { InnerExceptions.Count: 1 } || (cause.InnerException is not null && cause is not SocketException))
             cause = cause.InnerException!;
-        var message = cause is SocketException socket ? $"cannot listen: {socket.Message}" : cause.Message;
+        var message = cause switch
+        {
+            SocketException socket => $"cannot listen: {socket.Message}",
+            // StackExchange.Redis appends advice for its own API; the first sentence is what a user needs.
+            RedisConnectionException redis => $"cannot reach Redis: {redis.Message.Split(". ")[0]}",
+            _ => cause.Message,
+        };
         return message.ReplaceLineEndings(" ");
     }
 }
