@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Orleans.Configuration;
 
 namespace ClusterRamDisk.Silo.Configuration;
 
@@ -17,4 +18,11 @@ public sealed record ClusterSettings
     public string ServiceId { get; init; } = DefaultId;
 
     public static ClusterSettings From(IConfiguration configuration) => configuration.Get<ClusterSettings>() ?? new ClusterSettings();
+
+    /// <summary>Names the cluster the same way on silos and clients, or they never meet.</summary>
+    public void ApplyTo(ClusterOptions options)
+    {
+        options.ClusterId = ClusterId;
+        options.ServiceId = ServiceId;
+    }
 }

@@ -12,11 +12,7 @@ public static class ClusterClientBuilderExtensions
     {
         var cluster = ClusterSettings.From(configuration);
         client.UseRedisClustering(cluster.Redis);
-        client.Configure<ClusterOptions>(options =>
-        {
-            options.ClusterId = cluster.ClusterId;
-            options.ServiceId = cluster.ServiceId;
-        });
+        client.Configure<ClusterOptions>(cluster.ApplyTo);
         return client;
     }
 

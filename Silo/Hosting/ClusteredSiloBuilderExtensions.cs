@@ -17,11 +17,7 @@ public static class ClusteredSiloBuilderExtensions
         var endpoints = SiloSettings.From(configuration);
         var address = endpoints.ParseAdvertisedAddress();
         silo.UseRedisClustering(cluster.Redis);
-        silo.Configure<ClusterOptions>(options =>
-        {
-            options.ClusterId = cluster.ClusterId;
-            options.ServiceId = cluster.ServiceId;
-        });
+        silo.Configure<ClusterOptions>(cluster.ApplyTo);
         // Listening on the advertised address only keeps every silo of a test on loopback.
         silo.ConfigureEndpoints(address, PortOrFree(endpoints.SiloPort), PortOrFree(endpoints.GatewayPort), listenOnAnyHostAddress: false);
         // The export record must outlive any one silo: it is what tells a lost directory from a never-written one.
