@@ -55,7 +55,15 @@ internal sealed class NbdSession
         finally
         {
             await _limiter.WhenIdleAsync();
-            await _transport.Output.CompleteAsync();
+            try
+            {
+                // Completing flushes what is still buffered; a client that already hung up makes that fail, harmlessly.
+                await _transport.Output.CompleteAsync();
+            }
+            catch (IOException exception)
+            {
+                _logger.ConnectionLost(_client, exception);
+            }
             await _transport.Input.CompleteAsync();
         }
     }
