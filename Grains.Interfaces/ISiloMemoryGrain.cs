@@ -10,6 +10,9 @@ public interface ISiloMemoryGrain : IGrainWithStringKey
 
     ValueTask<PlacementFreeBytes> GetPlacementFreeBytes();
 
-    /// <summary>Tells the silo a directory of up to <paramref name="bytes"/> has just been placed on it.</summary>
-    ValueTask HoldForPlacement(long bytes);
+    /// <summary>
+    /// Places a directory of up to <paramref name="bytes"/> on the silo if they fit in what placement can count on there
+    /// (taking a hold on them for a while); false, and nothing held, otherwise.
+    /// </summary>
+    ValueTask<bool> TryHoldForPlacement(long bytes);
 }

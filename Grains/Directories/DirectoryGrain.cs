@@ -33,18 +33,25 @@ public sealed class DirectoryGrain(ILogger<DirectoryGrain> logger)
         var index = this.GetPrimaryKeyLong(out var exportKey);
         var export = GrainFactory.GetGrain<IExportGrain>(exportKey!);
         _settings = await export.GetSettings();
-        if (_store is null)
+        var ledger = ServiceProvider.GetRequiredService<SiloMemoryLedger>();
+        if (_store is not null)
         {
-            if (await export.RegisterDirectory(index))
-            {
-                _lostReason = $"directory {index} of {exportKey} was lost: its silo died (or stopped) without handing it over";
-                logger.LogError("{Reason}; every request on it fails with EIO", _lostReason);
-                return;
-            }
-            _store = PageStoreFactory.Create(_settings.Allocator, _settings.Mlock, DiskGeometry.DirectoryCapacity(_settings.Size, index));
+            _memory = DirectoryMemory.ForHandedOverStore(_store, ledger);
+            if (ledger.UsedBytes > ledger.BudgetBytes)
+                logger.LogWarning("directory {Index} of {Export} arrived with {Bytes} bytes and takes this silo over its budget ({Used} of {Budget} bytes)",
+                    index, exportKey, _store.Usage.StoredBytes, ledger.UsedBytes, ledger.BudgetBytes);
         }
-
-        _memory = new DirectoryMemory(_store, ServiceProvider.GetRequiredService<SiloMemoryLedger>());
+        else if (await export.RegisterDirectory(index))
+        {
+            _lostReason = $"directory {index} of {exportKey} was lost: its silo died (or stopped) without handing it over";
+            logger.LogError("{Reason}; every request on it fails with EIO", _lostReason);
+            return;
+        }
+        else
+        {
+            _store = PageStoreFactory.Create(_settings.Allocator, _settings.Mlock, DiskGeometry.DirectoryCapacity(_settings.Size, index));
+            _memory = DirectoryMemory.ForNewStore(_store, ledger);
+        }
         ServiceProvider.GetRequiredService<LocalDirectories>().Add(exportKey!, index, _memory);
     }
 

@@ -18,13 +18,28 @@ public sealed class DirectoryMemory
     private readonly SiloMemoryLedger _ledger;
     private bool _withdrawn;
 
-    /// <summary>Takes charge of <paramref name="store"/>, whose memory (all of it, for malloc) must fit in the ledger's budget.</summary>
-    internal DirectoryMemory(IPageStore store, SiloMemoryLedger ledger)
+    private DirectoryMemory(IPageStore store, SiloMemoryLedger ledger)
+    {
+        _store = store;
+        _ledger = ledger;
+    }
+
+    /// <summary>Takes charge of a store just created here, whose memory (all of it, for malloc) must fit in the ledger's budget.</summary>
+    internal static DirectoryMemory ForNewStore(IPageStore store, SiloMemoryLedger ledger)
     {
         if (!ledger.TryReserve(store.Usage.StoredBytes))
             throw Full(store.Usage.StoredBytes, ledger);
-        _store = store;
-        _ledger = ledger;
+        return new DirectoryMemory(store, ledger);
+    }
+
+    /// <summary>
+    /// Takes charge of pages handed over by another silo, even beyond the budget: they exist nowhere else, and placement
+    /// sent them here because this silo had the most room.
+    /// </summary>
+    internal static DirectoryMemory ForHandedOverStore(IPageStore store, SiloMemoryLedger ledger)
+    {
+        ledger.Adjust(store.Usage.StoredBytes);
+        return new DirectoryMemory(store, ledger);
     }
 
     public DirectoryUsage Usage

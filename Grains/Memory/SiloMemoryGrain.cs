@@ -20,9 +20,5 @@ public sealed class SiloMemoryGrain(SiloMemoryLedger ledger, LocalDirectories di
     public ValueTask<PlacementFreeBytes> GetPlacementFreeBytes() =>
         ValueTask.FromResult(new PlacementFreeBytes(ledger.PlacementFreeBytes, ledger.FreeBytes));
 
-    public ValueTask HoldForPlacement(long bytes)
-    {
-        ledger.HoldForPlacement(bytes);
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask<bool> TryHoldForPlacement(long bytes) => ValueTask.FromResult(ledger.TryHoldForPlacement(bytes));
 }

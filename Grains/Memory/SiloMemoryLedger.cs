@@ -45,22 +45,26 @@ public sealed class SiloMemoryLedger
             if (Draining)
                 return -1;
             lock (_holdsGate)
-            {
-                var now = _time.GetTimestamp();
-                while (_placementHolds.TryPeek(out var hold) && hold.ExpiresAt <= now)
-                    _placementHolds.Dequeue();
-                var held = 0L;
-                foreach (var hold in _placementHolds)
-                    held += hold.Bytes;
-                return Math.Max(0, FreeBytes - held);
-            }
+                return PlacementFreeBytesLocked();
         }
     }
 
-    public void HoldForPlacement(long bytes)
+    /// <summary>
+    /// Holds <paramref name="bytes"/> for a directory just placed here, but only if they fit in what placement can count
+    /// on: deciding and holding in one step, so that placements decided at the same moment on different silos cannot
+    /// all count on the same free budget.
+    /// </summary>
+    public bool TryHoldForPlacement(long bytes)
     {
+        if (Draining)
+            return false;
         lock (_holdsGate)
+        {
+            if (PlacementFreeBytesLocked() < bytes)
+                return false;
             _placementHolds.Enqueue((bytes, _time.GetTimestamp() + (long)(PlacementHoldTime.TotalSeconds * _time.TimestampFrequency)));
+            return true;
+        }
     }
 
     /// <summary>Claims <paramref name="bytes"/> if they fit in the budget; false (and nothing claimed) otherwise.</summary>
@@ -78,6 +82,21 @@ public sealed class SiloMemoryLedger
         }
     }
 
-    /// <summary>Corrects the claim once the real change is known: negative when memory was freed or a reservation was too large.</summary>
+    /// <summary>
+    /// Corrects the claim once the real change is known: negative when memory was freed or a reservation was too large.
+    /// Unchecked, so it also charges pages that already exist (a directory handed over by a stopping silo), where
+    /// refusing would destroy their only copy.
+    /// </summary>
     public void Adjust(long bytes) => Interlocked.Add(ref _used, bytes);
+
+    private long PlacementFreeBytesLocked()
+    {
+        var now = _time.GetTimestamp();
+        while (_placementHolds.TryPeek(out var hold) && hold.ExpiresAt <= now)
+            _placementHolds.Dequeue();
+        var held = 0L;
+        foreach (var hold in _placementHolds)
+            held += hold.Bytes;
+        return Math.Max(0, FreeBytes - held);
+    }
 }

@@ -46,7 +46,7 @@ public static class SiloProcess
         var ledger = host.Services.GetRequiredService<SiloMemoryLedger>();
         host.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SiloProcess))
             .LogWarning("silo {Silo} joined the cluster with a memory budget of {Budget} bytes",
-                host.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress, ledger.BudgetBytes);
+                host.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress.ToParsableString(), ledger.BudgetBytes);
         await host.WaitForShutdownAsync();
         return 0;
     }

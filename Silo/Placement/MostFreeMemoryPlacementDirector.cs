@@ -6,16 +6,18 @@ using Orleans.Runtime.Placement;
 namespace ClusterRamDisk.Silo.Placement;
 
 /// <summary>
-/// Asks every compatible silo how much budget it has left and picks the one with the most, then tells it to expect a
-/// directory's worth, so that directories created at the same moment spread out. New directories are rare (one per
-/// 128 MiB written), so asking each time costs little and is never stale.
+/// Asks every compatible silo how much budget it has left and places the directory on the one with the most that can
+/// still take a whole directory: the silo holds that room in the same step it agrees, so placements decided at the same
+/// moment on different silos cannot all count on the same free memory. When no silo has a directory's worth left, the
+/// one with the most free budget takes it, and its writes get ENOSPC once that is used up. New directories are rare (one per 128 MiB written), so asking each time
+/// costs little and is never stale.
 /// </summary>
 internal sealed class MostFreeMemoryPlacementDirector(IGrainFactory grains, ILogger<MostFreeMemoryPlacementDirector> logger)
     : IPlacementDirector
 {
     private static readonly TimeSpan ReportTimeout = TimeSpan.FromSeconds(5);
 
-    // One decision at a time on this silo: each sees the holds of the ones before it.
+    // One decision at a time on this silo: each sees the holds of the ones before it, which keeps the spread even.
     private readonly SemaphoreSlim _decisions = new(1, 1);
 
     public async Task<SiloAddress> OnAddActivation(PlacementStrategy strategy, PlacementTarget target, IPlacementContext context)
@@ -28,12 +30,18 @@ internal sealed class MostFreeMemoryPlacementDirector(IGrainFactory grains, ILog
         try
         {
             var free = await Task.WhenAll(silos.Select(FreeBytesAsync));
-            var best = 0;
-            for (var i = 1; i < silos.Length; i++)
-                if (free[i].CompareTo(free[best]) > 0)
-                    best = i;
-            logger.LogDebug("placing {Grain} on {Silo} with {Free} bytes free", target.GrainIdentity, silos[best], free[best]);
-            await HoldAsync(silos[best]);
+            var mostFreeFirst = Enumerable.Range(0, silos.Length).OrderByDescending(i => free[i]).ToArray();
+            foreach (var candidate in mostFreeFirst.TakeWhile(i => free[i].AfterHolds >= DiskGeometry.DirectorySize))
+            {
+                if (await TryHoldAsync(silos[candidate]))
+                {
+                    logger.LogDebug("placing {Grain} on {Silo} with {Free} bytes free", target.GrainIdentity, silos[candidate], free[candidate]);
+                    return silos[candidate];
+                }
+            }
+
+            var best = mostFreeFirst[0];
+            logger.LogDebug("no silo has a directory's worth left; placing {Grain} on {Silo} with {Free} bytes free", target.GrainIdentity, silos[best], free[best]);
             return silos[best];
         }
         finally
@@ -43,31 +51,23 @@ internal sealed class MostFreeMemoryPlacementDirector(IGrainFactory grains, ILog
     }
 
     /// <returns>The silo's free budget, or <see cref="PlacementFreeBytes.Unknown"/> when it does not answer (placed there only if no silo answers).</returns>
-    private async Task<PlacementFreeBytes> FreeBytesAsync(SiloAddress silo)
+    private Task<PlacementFreeBytes> FreeBytesAsync(SiloAddress silo) =>
+        AskAsync(silo, static memory => memory.GetPlacementFreeBytes(), PlacementFreeBytes.Unknown);
+
+    private Task<bool> TryHoldAsync(SiloAddress silo) =>
+        AskAsync(silo, static memory => memory.TryHoldForPlacement(DiskGeometry.DirectorySize), false);
+
+    /// <summary>A silo that does not answer in time counts as one without room, so placement never waits on a dead silo.</summary>
+    private async Task<T> AskAsync<T>(SiloAddress silo, Func<ISiloMemoryGrain, ValueTask<T>> question, T silence)
     {
         try
         {
-            return await MemoryOf(silo).GetPlacementFreeBytes().AsTask().WaitAsync(ReportTimeout);
+            return await question(grains.GetGrain<ISiloMemoryGrain>(silo.ToParsableString())).AsTask().WaitAsync(ReportTimeout);
         }
         catch (Exception exception) when (exception is OrleansException or TimeoutException)
         {
-            logger.LogWarning("silo {Silo} did not report its free memory: {Reason}", silo, exception.Message);
-            return PlacementFreeBytes.Unknown;
+            logger.LogWarning("silo {Silo} did not answer about its free memory: {Reason}", silo, exception.Message);
+            return silence;
         }
     }
-
-    /// <summary>Best effort: the hold only steers the next decisions, the budget itself is enforced by the silo.</summary>
-    private async Task HoldAsync(SiloAddress silo)
-    {
-        try
-        {
-            await MemoryOf(silo).HoldForPlacement(DiskGeometry.DirectorySize).AsTask().WaitAsync(ReportTimeout);
-        }
-        catch (Exception exception) when (exception is OrleansException or TimeoutException)
-        {
-            logger.LogWarning("silo {Silo} did not take a placement hold: {Reason}", silo, exception.Message);
-        }
-    }
-
-    private ISiloMemoryGrain MemoryOf(SiloAddress silo) => grains.GetGrain<ISiloMemoryGrain>(silo.ToParsableString());
 }

@@ -6,6 +6,7 @@ namespace ClusterRamDisk.Tests.Cluster;
 /// <summary>
 /// Real processes: Redis, three silos with 160 MiB of budget each, and two gateways serving one 1 GiB disk.
 /// A 320 MiB random image spans three 128 MiB directories, so placement by free budget gives each silo one.
+/// (The full-size scenario of three 1 GiB silos is <see cref="ClusterLifecycleTests"/>.)
 /// </summary>
 public sealed class ClusterTests
 {
@@ -26,9 +27,9 @@ public sealed class ClusterTests
         var first = await cluster.StartGatewayAsync(DiskSize);
         var second = await cluster.StartGatewayAsync(DiskSize);
 
-        // One connection fills the directories in order. Several connections start all three directories at the same
-        // moment, when every silo reports equal free budget, and placement can then put two on one silo (known gap).
-        await RunAsync("nbdcopy", "--connections=1", source, first.Uri);
+        // nbdcopy's connections start all three directories at the same moment, when every silo reports the same free
+        // budget: placement must still give each silo one, as each has room for only one.
+        await RunAsync("nbdcopy", source, first.Uri);
         await AssertImageAsync(first, source, work.PathOf("through-first.img"));
         await AssertImageAsync(second, source, work.PathOf("through-second.img"));
 
@@ -43,6 +44,11 @@ public sealed class ClusterTests
             Assert.Equal(silo.BudgetBytes - silo.StoredBytes, silo.FreeBytes);
         });
         Assert.Equal(ImageBytes, status.Sum(silo => silo.StoredBytes));
+
+        // The disk's size and allocator are recorded in the cluster: a gateway that disagrees is refused.
+        var mismatched = await ServerUnderTest.RunToExitAsync("--redis", cluster.Redis.Address, "-U", "-", "--run", "true", "memory", "size=2G");
+        Assert.Equal(1, mismatched.ExitCode);
+        Assert.Contains($"refusing size={2L << 30} allocator=sparse", mismatched.Stderr);
 
         // A write and flush through one gateway is read back through the other.
         await RunAsync("qemu-io", "-f", "raw", "-c", "write -P 0xab 0 1M", "-c", "flush", second.Uri);

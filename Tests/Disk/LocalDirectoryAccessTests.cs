@@ -51,7 +51,7 @@ public sealed class LocalDirectoryAccessTests : IAsyncLifetime
     public void Withdrawn_memory_refuses_direct_callers_so_they_fall_back_to_the_grain()
     {
         using var store = PageStoreFactory.Create(AllocatorKind.Sparse, mlock: false, 4 * DiskGeometry.PageSize);
-        var memory = new DirectoryMemory(store, new SiloMemoryLedger(long.MaxValue));
+        var memory = DirectoryMemory.ForNewStore(store, new SiloMemoryLedger(long.MaxValue));
         var directories = new LocalDirectories();
         directories.Add("export", 0, memory);
         var access = new LocalDirectoryAccess(directories, "export");

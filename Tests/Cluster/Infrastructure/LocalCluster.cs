@@ -39,6 +39,14 @@ internal sealed class LocalCluster : IAsyncDisposable
         return cluster;
     }
 
+    /// <summary>One more silo joining the running cluster.</summary>
+    public async Task<SiloNode> AddSiloAsync(string memoryLimit)
+    {
+        var silo = await SiloNode.StartAsync(Redis.Address, memoryLimit);
+        Silos.Add(silo);
+        return silo;
+    }
+
     /// <summary>A gateway joined to this cluster serving the given memory-plugin disk.</summary>
     public async Task<NbdServer> StartGatewayAsync(string size, string allocator = "sparse")
     {
@@ -48,12 +56,12 @@ internal sealed class LocalCluster : IAsyncDisposable
     }
 
     /// <summary>The gateway binary's status view in JSON, one report per active silo.</summary>
-    public async Task<IReadOnlyList<SiloStatus>> ReadStatusAsync()
+    public async Task<IReadOnlyList<StatusRow>> ReadStatusAsync()
     {
         var result = await ServerUnderTest.RunToExitAsync("--redis", Redis.Address, "--json", "status");
         Assert.True(result.ExitCode == 0, $"status exited {result.ExitCode}: {result.Stderr}");
         using var document = JsonDocument.Parse(result.Stdout);
-        return document.RootElement.GetProperty("silos").EnumerateArray().Select(silo => new SiloStatus(
+        return document.RootElement.GetProperty("silos").EnumerateArray().Select(silo => new StatusRow(
             silo.GetProperty("silo").GetString()!,
             silo.GetProperty("directories").GetInt32(),
             silo.GetProperty("storedBytes").GetInt64(),

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using ClusterRamDisk.Tests.EndToEnd.Infrastructure;
 using Xunit.Sdk;
 
@@ -10,8 +11,8 @@ internal sealed class SiloNode : IAsyncDisposable
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(150);
 
-    // The silo logs this once its host has started, i.e. it is an active member.
-    private const string JoinedMarker = "joined the cluster";
+    // The silo logs "silo ADDRESS joined the cluster" once its host has started, i.e. it is an active member.
+    private static readonly Regex Joined = new(@"silo (\S+) joined the cluster");
 
     private readonly Process _process;
     private readonly OutputCapture _output;
@@ -22,7 +23,8 @@ internal sealed class SiloNode : IAsyncDisposable
         _output = output;
     }
 
-    public int ProcessId => _process.Id;
+    /// <summary>The silo's address as the status view shows it (host:port@generation); known once it has joined.</summary>
+    public string Address { get; private set; } = "";
 
     public bool HasExited => _process.HasExited;
 
@@ -80,8 +82,11 @@ internal sealed class SiloNode : IAsyncDisposable
                 _process.WaitForExit();
                 throw new XunitException($"The silo exited {_process.ExitCode} during start-up:\n{Describe()}");
             }
-            if (_output.Stderr.Contains(JoinedMarker, StringComparison.Ordinal))
+            if (Joined.Match(_output.Stderr) is { Success: true } joined)
+            {
+                Address = joined.Groups[1].Value;
                 return;
+            }
             await Task.Delay(100);
         }
         throw new XunitException($"The silo did not join within {StartTimeout}:\n{Describe()}");

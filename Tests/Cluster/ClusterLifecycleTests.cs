@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using ClusterRamDisk.Tests.Cluster.Infrastructure;
+using ClusterRamDisk.Tests.EndToEnd.Infrastructure;
+using Xunit.Abstractions;
+
+namespace ClusterRamDisk.Tests.Cluster;
+
+/// <summary>
+/// Real processes at full size: Redis, three silos with a 1 GiB budget each and a gateway serving a 4 GiB disk. A 2.5 GiB
+/// image fills them all; the next GiB gets ENOSPC; a silo that joins takes the new directories; a silo stopped with
+/// SIGTERM hands its directories over and the image reads back identical; a silo killed with SIGKILL takes its
+/// directories with it, and reads of exactly those fail with EIO while the rest reads fine.
+/// </summary>
+public sealed class ClusterLifecycleTests(ITestOutputHelper output)
+{
+    private const long MiB = 1L << 20;
+    private const long DirectoryBytes = 128 * MiB;
+    private const long ImageBytes = 2560 * MiB;
+    private const long OverflowBytes = 1024 * MiB;
+    private const long LateOffset = ImageBytes + OverflowBytes;
+    private const string SiloBudget = "1G";
+    private static readonly TimeSpan ToolTimeout = TimeSpan.FromMinutes(3);
+
+    [Fact]
+    public async Task Three_1GiB_silos_hold_a_2_5GiB_image_refuse_the_next_GiB_hand_over_on_SIGTERM_and_fail_with_EIO_after_SIGKILL()
+    {
+        using var work = new TemporaryDirectory();
+        var source = work.PathOf("source.img");
+        await RunAsync("nbdcopy", "--", "[", ClientTools.Require("nbdkit"), "random", $"size={ImageBytes}", "seed=5", "]", source);
+
+        await using var cluster = await LocalCluster.StartAsync(siloCount: 3, SiloBudget);
+        var gateway = await cluster.StartGatewayAsync("4G");
+        var clock = Stopwatch.StartNew();
+        await RunAsync("nbdcopy", source, gateway.Uri);
+        output.WriteLine($"nbdcopy {ImageBytes} bytes in: {clock.Elapsed.TotalSeconds:F1} s");
+        clock.Restart();
+        await AssertImageAsync(gateway, source, work);
+        output.WriteLine($"nbdcopy out and cmp: {clock.Elapsed.TotalSeconds:F1} s");
+
+        var filled = await StatusAsync(cluster, "after the image");
+        Assert.Equal(3, filled.Count);
+        Assert.All(filled, silo => Assert.InRange(silo.Directories, 1, 8));
+        Assert.Equal(ImageBytes, filled.Sum(silo => silo.StoredBytes));
+
+        // 3 GiB of budget in all: the next GiB does not fit, and the silos stay within their budgets.
+        var overflow = await ToolRunner.RunAsync("qemu-io", ["-f", "raw", "-c", $"write -P 0xcd {ImageBytes} {OverflowBytes}", gateway.Uri], ToolTimeout);
+        Assert.Contains("No space left on device", overflow.Stdout + overflow.Stderr);
+        var full = await StatusAsync(cluster, "after ENOSPC");
+        Assert.All(full, silo => Assert.InRange(silo.StoredBytes, 0, silo.BudgetBytes));
+        Assert.True(full.Sum(silo => silo.FreeBytes) < DirectoryBytes, "the cluster was not full when it refused the write");
+
+        // Trimming the overflow gives its memory back; a silo that joins takes the next new directory.
+        await RunAsync("qemu-io", "-f", "raw", "-c", $"discard {ImageBytes} {OverflowBytes}", gateway.Uri);
+        var joined = await cluster.AddSiloAsync(SiloBudget);
+        await RunAsync("qemu-io", "-f", "raw", "-c", $"write -P 0xef {LateOffset} {DirectoryBytes}", gateway.Uri);
+        var grown = await StatusAsync(cluster, "after a fourth silo joined and 128 MiB more were written");
+        Assert.Equal(4, grown.Count);
+        Assert.Equal(DirectoryBytes, grown.Single(silo => silo.Silo == joined.Address).StoredBytes);
+        Assert.Equal(ImageBytes + DirectoryBytes, grown.Sum(silo => silo.StoredBytes));
+
+        var leaving = cluster.Silos[0];
+        var handedOver = grown.Single(silo => silo.Silo == leaving.Address);
+        clock.Restart();
+        await leaving.StopAsync(Signals.SigTerm);
+        output.WriteLine($"SIGTERM: the silo handed {handedOver.Directories} directories ({handedOver.StoredBytes} bytes) over and exited 0 in {clock.Elapsed.TotalSeconds:F1} s");
+        var remaining = await StatusAsync(cluster, "after SIGTERM");
+        Assert.Equal(3, remaining.Count);
+        Assert.Equal(grown.Sum(silo => silo.Directories), remaining.Sum(silo => silo.Directories));
+        Assert.Equal(ImageBytes + DirectoryBytes, remaining.Sum(silo => silo.StoredBytes));
+        await AssertImageAsync(gateway, source, work);
+        await RunAsync("qemu-io", "-f", "raw", "-c", $"read -P 0xef {LateOffset} {DirectoryBytes}", gateway.Uri);
+
+        var killed = cluster.Silos[1];
+        var lost = remaining.Single(silo => silo.Silo == killed.Address);
+        await killed.StopAsync(Signals.SigKill);
+        var failed = 0;
+        for (var offset = 0L; offset <= LateOffset; offset += DirectoryBytes)
+        {
+            var read = await ToolRunner.RunAsync("qemu-io", ["-f", "raw", "-c", $"read {offset} 1M", gateway.Uri], ToolTimeout);
+            if ((read.Stdout + read.Stderr).Contains("Input/output error"))
+                failed++;
+            else
+                await AssertPieceAsync(gateway, source, work, offset);
+        }
+        output.WriteLine($"SIGKILL: {failed} directories failed with EIO; the killed silo held {lost.Directories}");
+        Assert.Equal(lost.Directories, failed);
+        gateway.AssertAlive();
+        await gateway.StopAsync();
+    }
+
+    private async Task<IReadOnlyList<StatusRow>> StatusAsync(LocalCluster cluster, string moment)
+    {
+        var status = await cluster.ReadStatusAsync();
+        output.WriteLine($"{moment}: " + string.Join("; ", status.Select(silo =>
+            $"{silo.Silo}: {silo.Directories} directories, {silo.StoredBytes / MiB} MiB stored, {silo.FreeBytes / MiB} MiB free")));
+        return status;
+    }
+
+    private static async Task AssertImageAsync(NbdServer gateway, string source, TemporaryDirectory work)
+    {
+        var copy = work.PathOf("copy.img");
+        await RunAsync("nbdcopy", gateway.Uri, copy);
+        await RunAsync("cmp", "-n", $"{ImageBytes}", source, copy);
+        File.Delete(copy);
+    }
+
+    /// <summary>The first MiB of the directory at <paramref name="offset"/> holds what was written there: the image, the trimmed overflow's zeroes, or the late pattern.</summary>
+    private static async Task AssertPieceAsync(NbdServer gateway, string source, TemporaryDirectory work, long offset)
+    {
+        if (offset >= ImageBytes)
+        {
+            var pattern = offset == LateOffset ? "0xef" : "0";
+            await RunAsync("qemu-io", "-f", "raw", "-c", $"read -P {pattern} {offset} 1M", gateway.Uri);
+            return;
+        }
+        var piece = work.PathOf("piece.img");
+        await RunAsync("nbdcopy", "--", "[", ClientTools.Require("nbdkit"), "--filter=offset", "nbd", $"uri={gateway.Uri}", $"offset={offset}", $"range={MiB}", "]", piece);
+        await RunAsync("cmp", "-i", $"{offset}:0", "-n", $"{MiB}", source, piece);
+    }
+
+    private static async Task RunAsync(string tool, params string[] arguments) =>
+        (await ToolRunner.RunAsync(tool, arguments, ToolTimeout)).AssertSuccess();
+}
