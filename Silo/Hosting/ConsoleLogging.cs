@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 
@@ -19,11 +20,11 @@ public static class ConsoleLogging
             logging.AddFilter("ClusterRamDisk", LogLevel.Debug);
             return logging;
         }
-        // A failed start is reported as one line by the caller; the host and the silo would log it again with a stack trace.
-        logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
-        logging.AddFilter("Orleans.Runtime.Silo", LogLevel.Critical);
-        logging.AddFilter("Orleans.Runtime.SiloLifecycleSubject", LogLevel.Critical);
-        logging.AddFilter("Orleans.Runtime.MembershipService.MembershipTableManager", LogLevel.Critical);
+        var quieting = new StartupLogQuieting();
+        logging.Services.AddSingleton<IHostedService>(quieting);
+        logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", quieting.Threshold(afterStart: LogLevel.Warning));
+        foreach (var startupReporter in (string[])["Orleans.Runtime.Silo", "Orleans.Runtime.SiloLifecycleSubject", "Orleans.Runtime.MembershipService.MembershipTableManager"])
+            logging.AddFilter(startupReporter, quieting.Threshold(afterStart: LogLevel.Error));
         // Orleans' own warnings (scheduling delays, messages racing a stop) are for Orleans developers; the disk logs
         // what matters to its users itself. Best-effort call cancellation failing while a silo stops is not even that.
         logging.AddFilter("Orleans", LogLevel.Error);
