@@ -8,7 +8,8 @@ namespace ClusterRamDisk.Tests.Grains;
 
 /// <summary>
 /// Three in-process silos: a silo told to stop hands its directories over with every byte (one of them a full 128 MiB).
-/// A silo that dies is tested with real processes (Tests/Cluster): the in-memory transport does not die like a process.
+/// A silo that dies is tested with real processes (Tests/Cluster): the in-memory transport does not die like a process;
+/// a directory lost in-process is <see cref="LostDirectoryTests"/>.
 /// </summary>
 public sealed class DirectoryHandOverTests : IAsyncLifetime
 {
