@@ -8,8 +8,8 @@ namespace ClusterRamDisk.Silo.Placement;
 /// <summary>
 /// Asks every compatible silo how much budget it has left and places the directory on the one with the most that can
 /// still take a whole directory: the silo holds that room in the same step it agrees, so placements decided at the same
-/// moment on different silos cannot all count on the same free memory. When no silo has a directory's worth left, the
-/// one with the most free budget takes it, and its writes get ENOSPC once that is used up. New directories are rare (one per 128 MiB written), so asking each time
+/// moment on different silos cannot all count on the same free memory. When none can, the one
+/// with the most free budget takes it, and its writes get ENOSPC once that is used up. New directories are rare (one per 128 MiB written), so asking each time
 /// costs little and is never stale.
 /// </summary>
 internal sealed class MostFreeMemoryPlacementDirector(IGrainFactory grains, ILogger<MostFreeMemoryPlacementDirector> logger)
@@ -40,8 +40,10 @@ internal sealed class MostFreeMemoryPlacementDirector(IGrainFactory grains, ILog
                 }
             }
 
-            var best = mostFreeFirst[0];
-            logger.LogDebug("no silo has a directory's worth left; placing {Grain} on {Silo} with {Free} bytes free", target.GrainIdentity, silos[best], free[best]);
+            // Often only holds on directories still filling stand in the way (they count twice until they lapse): the most
+            // free budget decides, among the silos that take placements at all (not draining, answering).
+            var best = mostFreeFirst.Where(i => free[i].AfterHolds >= 0).DefaultIfEmpty(mostFreeFirst[0]).MaxBy(i => free[i].Free);
+            logger.LogDebug("no silo can count on a directory's worth; placing {Grain} on {Silo} with {Free} bytes free", target.GrainIdentity, silos[best], free[best]);
             return silos[best];
         }
         finally

@@ -49,15 +49,28 @@ internal sealed class SiloNode : IAsyncDisposable
         return silo;
     }
 
-    /// <summary>Sends a signal (SIGTERM: graceful leave; the lead's scenarios also SIGKILL) and, for SIGTERM, waits for exit 0.</summary>
+    /// <summary>Sends a signal (SIGTERM: graceful leave; SIGKILL: a crash) and waits for the exit; after SIGTERM it must be exit 0.</summary>
     public async Task StopAsync(int signal = Signals.SigTerm)
     {
-        Signals.Send(_process.Id, signal);
+        Signal(signal);
+        await WaitForExitAsync(cleanly: signal == Signals.SigTerm);
+    }
+
+    public void Signal(int signal) => Signals.Send(_process.Id, signal);
+
+    public async Task WaitForExitAsync(bool cleanly)
+    {
         using var deadline = new CancellationTokenSource(StopTimeout);
         await _process.WaitForExitAsync(deadline.Token);
         _process.WaitForExit();
-        if (signal == Signals.SigTerm)
-            Assert.True(_process.ExitCode == 0, $"The silo exited {_process.ExitCode} after SIGTERM:\n{Describe()}");
+        if (cleanly)
+            Assert.True(_process.ExitCode == 0, $"The silo exited {_process.ExitCode}:\n{Describe()}");
+    }
+
+    /// <summary>Waits until the silo has logged <paramref name="text"/> while still running.</summary>
+    public async Task WaitForLogAsync(string text)
+    {
+        await WaitForAsync(() => _output.Stderr.Contains(text, StringComparison.Ordinal), $"log \"{text}\"", StopTimeout);
     }
 
     public string Describe() => $"--- silo {_process.Id} stderr (tail) ---\n{_output.StderrTail()}";
@@ -74,21 +87,29 @@ internal sealed class SiloNode : IAsyncDisposable
 
     private async Task WaitUntilJoinedAsync()
     {
-        var stopwatch = Stopwatch.StartNew();
-        while (stopwatch.Elapsed < StartTimeout)
+        await WaitForAsync(() =>
         {
+            if (Joined.Match(_output.Stderr) is not { Success: true } joined)
+                return false;
+            Address = joined.Groups[1].Value;
+            return true;
+        }, "join", StartTimeout);
+    }
+
+    private async Task WaitForAsync(Func<bool> condition, string what, TimeSpan timeout)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        while (stopwatch.Elapsed < timeout)
+        {
+            if (condition())
+                return;
             if (_process.HasExited)
             {
                 _process.WaitForExit();
-                throw new XunitException($"The silo exited {_process.ExitCode} during start-up:\n{Describe()}");
-            }
-            if (Joined.Match(_output.Stderr) is { Success: true } joined)
-            {
-                Address = joined.Groups[1].Value;
-                return;
+                throw new XunitException($"The silo exited {_process.ExitCode} before it would {what}:\n{Describe()}");
             }
             await Task.Delay(100);
         }
-        throw new XunitException($"The silo did not join within {StartTimeout}:\n{Describe()}");
+        throw new XunitException($"The silo did not {what} within {timeout}:\n{Describe()}");
     }
 }
