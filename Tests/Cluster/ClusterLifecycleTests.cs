@@ -20,19 +20,18 @@ public sealed class ClusterLifecycleTests(ITestOutputHelper output)
     private const long OverflowBytes = 1024 * MiB;
     private const long LateOffset = ImageBytes + OverflowBytes;
     private const string SiloBudget = "1G";
-    private static readonly TimeSpan ToolTimeout = TimeSpan.FromMinutes(3);
 
     [Fact]
     public async Task Three_1GiB_silos_hold_a_2_5GiB_image_refuse_the_next_GiB_hand_over_on_SIGTERM_once_there_is_room_and_fail_with_EIO_after_SIGKILL()
     {
         using var work = new TemporaryDirectory();
         var source = work.PathOf("source.img");
-        await RunAsync("nbdcopy", "--", "[", ClientTools.Require("nbdkit"), "random", $"size={ImageBytes}", "seed=5", "]", source);
+        await ImageTools.CreateRandomImageAsync(source, ImageBytes, seed: 5);
 
         await using var cluster = await LocalCluster.StartAsync(siloCount: 3, SiloBudget);
         var gateway = await cluster.StartGatewayAsync("4G");
         var clock = Stopwatch.StartNew();
-        await RunAsync("nbdcopy", source, gateway.Uri);
+        await ImageTools.RunSuccessfullyAsync("nbdcopy", source, gateway.Uri);
         output.WriteLine($"nbdcopy {ImageBytes} bytes in: {clock.Elapsed.TotalSeconds:F1} s");
         clock.Restart();
         await AssertImageAsync(gateway, source, work);
@@ -44,7 +43,7 @@ public sealed class ClusterLifecycleTests(ITestOutputHelper output)
         Assert.Equal(ImageBytes, filled.Sum(silo => silo.StoredBytes));
 
         // 3 GiB of budget in all: the next GiB does not fit, and the silos stay within their budgets.
-        var overflow = await ToolRunner.RunAsync("qemu-io", ["-f", "raw", "-c", $"write -P 0xcd {ImageBytes} {OverflowBytes}", gateway.Uri], ToolTimeout);
+        var overflow = await ImageTools.RunAsync("qemu-io", "-f", "raw", "-c", $"write -P 0xcd {ImageBytes} {OverflowBytes}", gateway.Uri);
         Assert.Contains("No space left on device", overflow.Stdout + overflow.Stderr);
         var full = await StatusAsync(cluster, "after ENOSPC");
         Assert.All(full, silo =>
@@ -63,7 +62,7 @@ public sealed class ClusterLifecycleTests(ITestOutputHelper output)
 
         // Room appears: trimming the overflow gives memory back and a fourth silo joins. The stopping silo hands
         // everything over, then exits.
-        await RunAsync("qemu-io", "-f", "raw", "-c", $"discard {ImageBytes} {OverflowBytes}", gateway.Uri);
+        await ImageTools.RunSuccessfullyAsync("qemu-io", "-f", "raw", "-c", $"discard {ImageBytes} {OverflowBytes}", gateway.Uri);
         var joined = await cluster.AddSiloAsync(SiloBudget);
         clock.Restart();
         await leaving.WaitForExitAsync(cleanly: true);
@@ -76,7 +75,7 @@ public sealed class ClusterLifecycleTests(ITestOutputHelper output)
 
         // The silo that joined has the most room left, so it takes the next new directory.
         var newcomer = remaining.Single(silo => silo.Silo == joined.Address);
-        await RunAsync("qemu-io", "-f", "raw", "-c", $"write -P 0xef {LateOffset} {DirectoryBytes}", gateway.Uri);
+        await ImageTools.RunSuccessfullyAsync("qemu-io", "-f", "raw", "-c", $"write -P 0xef {LateOffset} {DirectoryBytes}", gateway.Uri);
         var grown = await StatusAsync(cluster, "after 128 MiB more");
         Assert.Equal(newcomer.Directories + 1, grown.Single(silo => silo.Silo == joined.Address).Directories);
         Assert.Equal(newcomer.StoredBytes + DirectoryBytes, grown.Single(silo => silo.Silo == joined.Address).StoredBytes);
@@ -90,7 +89,7 @@ public sealed class ClusterLifecycleTests(ITestOutputHelper output)
         var failed = 0;
         foreach (var offset in created)
         {
-            var read = await ToolRunner.RunAsync("qemu-io", ["-f", "raw", "-c", $"read {offset} 1M", gateway.Uri], ToolTimeout);
+            var read = await ImageTools.RunAsync("qemu-io", "-f", "raw", "-c", $"read {offset} 1M", gateway.Uri);
             if ((read.Stdout + read.Stderr).Contains("Input/output error"))
                 failed++;
             else
@@ -103,7 +102,7 @@ public sealed class ClusterLifecycleTests(ITestOutputHelper output)
         // until the record is back from Redis on another silo; never zeroes in place of data.
         for (var attempt = 1; ; attempt++)
         {
-            var unwritten = await ToolRunner.RunAsync("qemu-io", ["-f", "raw", "-c", $"read -P 0 {LateOffset - DirectoryBytes} 1M", gateway.Uri], ToolTimeout);
+            var unwritten = await ImageTools.RunAsync("qemu-io", "-f", "raw", "-c", $"read -P 0 {LateOffset - DirectoryBytes} 1M", gateway.Uri);
             Assert.DoesNotContain("Pattern verification failed", unwritten.Stdout);
             if (unwritten.ExitCode == 0)
                 break;
@@ -125,8 +124,8 @@ public sealed class ClusterLifecycleTests(ITestOutputHelper output)
     private static async Task AssertImageAsync(NbdServer gateway, string source, TemporaryDirectory work)
     {
         var copy = work.PathOf("copy.img");
-        await RunAsync("nbdcopy", gateway.Uri, copy);
-        await RunAsync("cmp", "-n", $"{ImageBytes}", source, copy);
+        await ImageTools.RunSuccessfullyAsync("nbdcopy", gateway.Uri, copy);
+        await ImageTools.RunSuccessfullyAsync("cmp", "-n", $"{ImageBytes}", source, copy);
         File.Delete(copy);
     }
 
@@ -136,14 +135,11 @@ public sealed class ClusterLifecycleTests(ITestOutputHelper output)
         if (offset >= ImageBytes)
         {
             var pattern = offset == LateOffset ? "0xef" : "0";
-            await RunAsync("qemu-io", "-f", "raw", "-c", $"read -P {pattern} {offset} 1M", gateway.Uri);
+            await ImageTools.RunSuccessfullyAsync("qemu-io", "-f", "raw", "-c", $"read -P {pattern} {offset} 1M", gateway.Uri);
             return;
         }
         var piece = work.PathOf("piece.img");
-        await RunAsync("nbdcopy", "--", "[", ClientTools.Require("nbdkit"), "--filter=offset", "nbd", $"uri={gateway.Uri}", $"offset={offset}", $"range={MiB}", "]", piece);
-        await RunAsync("cmp", "-i", $"{offset}:0", "-n", $"{MiB}", source, piece);
+        await ImageTools.RunSuccessfullyAsync("nbdcopy", "--", "[", ClientTools.Require("nbdkit"), "--filter=offset", "nbd", $"uri={gateway.Uri}", $"offset={offset}", $"range={MiB}", "]", piece);
+        await ImageTools.RunSuccessfullyAsync("cmp", "-i", $"{offset}:0", "-n", $"{MiB}", source, piece);
     }
-
-    private static async Task RunAsync(string tool, params string[] arguments) =>
-        (await ToolRunner.RunAsync(tool, arguments, ToolTimeout)).AssertSuccess();
 }

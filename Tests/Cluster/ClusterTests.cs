@@ -14,14 +14,13 @@ public sealed class ClusterTests
     private const long ImageBytes = 320 * MiB;
     private const string SiloBudget = "160M";
     private const string DiskSize = "1G";
-    private static readonly TimeSpan ToolTimeout = TimeSpan.FromMinutes(3);
 
     [Fact]
     public async Task Three_silos_share_an_image_two_gateways_see_it_and_writes_beyond_the_budget_get_ENOSPC()
     {
         using var work = new TemporaryDirectory();
         var source = work.PathOf("source.img");
-        await RunAsync("nbdcopy", "--", "[", ClientTools.Require("nbdkit"), "random", $"size={ImageBytes}", "seed=11", "]", source);
+        await ImageTools.CreateRandomImageAsync(source, ImageBytes, seed: 11);
 
         await using var cluster = await LocalCluster.StartAsync(siloCount: 3, SiloBudget);
         var first = await cluster.StartGatewayAsync(DiskSize);
@@ -29,7 +28,7 @@ public sealed class ClusterTests
 
         // nbdcopy's connections start all three directories at the same moment, when every silo reports the same free
         // budget: placement must still give each silo one, as each has room for only one.
-        await RunAsync("nbdcopy", source, first.Uri);
+        await ImageTools.RunSuccessfullyAsync("nbdcopy", source, first.Uri);
         await AssertImageAsync(first, source, work.PathOf("through-first.img"));
         await AssertImageAsync(second, source, work.PathOf("through-second.img"));
 
@@ -51,19 +50,19 @@ public sealed class ClusterTests
         Assert.Contains($"refusing size={2L << 30} allocator=sparse", mismatched.Stderr);
 
         // A write and flush through one gateway is read back through the other.
-        await RunAsync("qemu-io", "-f", "raw", "-c", "write -P 0xab 0 1M", "-c", "flush", second.Uri);
-        var readBack = await ToolRunner.RunAsync("qemu-io", ["-f", "raw", "-c", "read -P 0xab 0 1M", first.Uri], ToolTimeout);
+        await ImageTools.RunSuccessfullyAsync("qemu-io", "-f", "raw", "-c", "write -P 0xab 0 1M", "-c", "flush", second.Uri);
+        var readBack = await ImageTools.RunAsync("qemu-io", "-f", "raw", "-c", "read -P 0xab 0 1M", first.Uri);
         Assert.True(readBack.ExitCode == 0 && !readBack.Stdout.Contains("Pattern verification failed"), readBack.Describe());
 
         // 480 MiB of budget in all, 320 MiB used: 300 MiB more cannot fit.
-        var overflow = await ToolRunner.RunAsync("qemu-io", ["-f", "raw", "-c", "write -P 0xcd 512M 300M", second.Uri], ToolTimeout);
+        var overflow = await ImageTools.RunAsync("qemu-io", "-f", "raw", "-c", "write -P 0xcd 512M 300M", second.Uri);
         Assert.Contains("No space left on device", overflow.Stdout + overflow.Stderr);
 
         // What was stored stays intact and every process stays up.
-        await RunAsync("qemu-io", "-f", "raw", "-c", "read -P 0xab 0 1M", first.Uri);
+        await ImageTools.RunSuccessfullyAsync("qemu-io", "-f", "raw", "-c", "read -P 0xab 0 1M", first.Uri);
         var afterOverflow = work.PathOf("after-overflow.img");
-        await RunAsync("nbdcopy", first.Uri, afterOverflow);
-        await RunAsync("cmp", "-i", $"{MiB}", "-n", $"{ImageBytes - MiB}", source, afterOverflow);
+        await ImageTools.RunSuccessfullyAsync("nbdcopy", first.Uri, afterOverflow);
+        await ImageTools.RunSuccessfullyAsync("cmp", "-i", $"{MiB}", "-n", $"{ImageBytes - MiB}", source, afterOverflow);
         Assert.All(cluster.Silos, silo => Assert.False(silo.HasExited, silo.Describe()));
         first.AssertAlive();
         second.AssertAlive();
@@ -74,10 +73,7 @@ public sealed class ClusterTests
 
     private static async Task AssertImageAsync(NbdServer gateway, string source, string copy)
     {
-        await RunAsync("nbdcopy", gateway.Uri, copy);
-        await RunAsync("cmp", "-n", $"{ImageBytes}", source, copy);
+        await ImageTools.RunSuccessfullyAsync("nbdcopy", gateway.Uri, copy);
+        await ImageTools.RunSuccessfullyAsync("cmp", "-n", $"{ImageBytes}", source, copy);
     }
-
-    private static async Task RunAsync(string tool, params string[] arguments) =>
-        (await ToolRunner.RunAsync(tool, arguments, ToolTimeout)).AssertSuccess();
 }

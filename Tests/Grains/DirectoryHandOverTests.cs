@@ -24,19 +24,19 @@ public sealed class DirectoryHandOverTests : IAsyncLifetime
     public async Task A_stopping_silo_hands_every_directory_over_pages_and_all()
     {
         var disk = await OpenAsync("handover");
-        var full = Pattern(DiskGeometry.DirectorySize, seed: 99);
+        var full = DiskContent.Random(DiskGeometry.DirectorySize, 99);
         // In NBD-sized pieces: no request carries more than 32 MiB.
         for (var offset = 0; offset < full.Length; offset += 32 << 20)
             await disk.WriteAsync(offset, full.AsMemory(offset, 32 << 20), default);
         for (var directory = 1; directory < 9; directory++)
-            await disk.WriteAsync(DiskGeometry.DirectoryStart(directory) + directory * 4096, Pattern(Chunk, directory), default);
+            await disk.WriteAsync(DiskGeometry.DirectoryStart(directory) + directory * 4096, DiskContent.Random(Chunk, directory), default);
 
         var leaving = await BusiestSiloAsync();
         await _cluster.Cluster.StopSiloAsync(leaving);
 
-        Assert.Equal(full, await ReadAsync(disk, 0, full.Length));
+        Assert.Equal(full, await DiskContent.ReadAsync(disk, 0, full.Length));
         for (var directory = 1; directory < 9; directory++)
-            Assert.Equal(Pattern(Chunk, directory), await ReadAsync(disk, DiskGeometry.DirectoryStart(directory) + directory * 4096, Chunk));
+            Assert.Equal(DiskContent.Random(Chunk, directory), await DiskContent.ReadAsync(disk, DiskGeometry.DirectoryStart(directory) + directory * 4096, Chunk));
         var reports = await ClusterStatus.ReadAsync(_cluster.Grains);
         Assert.Equal(2, reports.Length);
         Assert.Equal(9, reports.Sum(report => report.Directories));
@@ -51,26 +51,4 @@ public sealed class DirectoryHandOverTests : IAsyncLifetime
 
     private async Task<GrainBackedDisk> OpenAsync(string name) =>
         await ExportOpener.OpenAsync(_cluster.Grains, new ExportSettings(name, 1L << 32, AllocatorKind.Sparse, Mlock: false), default);
-
-    private static async Task<byte[]> ReadAsync(GrainBackedDisk disk, long offset, int length)
-    {
-        var data = new byte[length];
-        for (var done = 0; done < length; done += 32 << 20)
-        {
-            var piece = Math.Min(32 << 20, length - done);
-            var result = await disk.ReadAsync(offset + done, piece, default);
-            foreach (var segment in result.Segments)
-                if (!segment.IsHole)
-                    segment.Data.Span.CopyTo(data.AsSpan((int)(segment.Offset - offset)));
-            result.Release();
-        }
-        return data;
-    }
-
-    private static byte[] Pattern(int length, int seed)
-    {
-        var data = new byte[length];
-        new Random(seed).NextBytes(data);
-        return data;
-    }
 }

@@ -43,26 +43,10 @@ public sealed class LostDirectoryTests : IAsyncLifetime
         Assert.Equal(DiskError.IoError, (await Assert.ThrowsAsync<DiskException>(async () => await disk.WriteAsync(OffsetOf(0, 0), Pattern(0, 0), default))).Error);
         for (var directory = 1; directory < 3; directory++)
             for (var chunk = 0; chunk < ChunksPerDirectory; chunk++)
-                Assert.Equal(Pattern(directory, chunk), await ReadAsync(disk, OffsetOf(directory, chunk)));
+                Assert.Equal(Pattern(directory, chunk), await DiskContent.ReadAsync(disk, OffsetOf(directory, chunk), Chunk));
     }
 
     private static long OffsetOf(int directory, int chunk) => DiskGeometry.DirectoryStart(directory) + (long)chunk * Chunk;
 
-    private static async Task<byte[]> ReadAsync(GrainBackedDisk disk, long offset)
-    {
-        var result = await disk.ReadAsync(offset, Chunk, default);
-        var data = new byte[Chunk];
-        foreach (var segment in result.Segments)
-            if (!segment.IsHole)
-                segment.Data.Span.CopyTo(data.AsSpan((int)(segment.Offset - offset)));
-        result.Release();
-        return data;
-    }
-
-    private static byte[] Pattern(int directory, int chunk)
-    {
-        var data = new byte[Chunk];
-        new Random(directory * 100 + chunk).NextBytes(data);
-        return data;
-    }
+    private static byte[] Pattern(int directory, int chunk) => DiskContent.Random(Chunk, directory * 100 + chunk);
 }

@@ -24,7 +24,7 @@ public sealed class MemoryPlacementTests : IAsyncLifetime
     {
         var disk = await OpenAsync("spread", AllocatorKind.Sparse);
         for (var directory = 0; directory < 6; directory++)
-            await disk.WriteAsync(DiskGeometry.DirectoryStart(directory), Random(directory), default);
+            await disk.WriteAsync(DiskGeometry.DirectoryStart(directory), DiskContent.Random(Chunk, directory), default);
 
         var reports = await ClusterStatus.ReadAsync(_cluster.Grains);
         Assert.Equal(3, reports.Length);
@@ -46,7 +46,7 @@ public sealed class MemoryPlacementTests : IAsyncLifetime
         {
             try
             {
-                await disk.WriteAsync(DiskGeometry.DirectoryStart(directory), Random(directory), default);
+                await disk.WriteAsync(DiskGeometry.DirectoryStart(directory), DiskContent.Random(Chunk, directory), default);
                 stored++;
             }
             catch (DiskException exception)
@@ -58,14 +58,14 @@ public sealed class MemoryPlacementTests : IAsyncLifetime
         Assert.Equal(3 * BudgetChunksPerSilo, stored);
         Assert.Equal(DiskError.NoSpace, refusal?.Error);
         for (var directory = 0; directory < stored; directory++)
-            Assert.Equal(Random(directory), await ReadAsync(disk, DiskGeometry.DirectoryStart(directory)));
+            Assert.Equal(DiskContent.Random(Chunk, directory), await DiskContent.ReadAsync(disk, DiskGeometry.DirectoryStart(directory), Chunk));
 
         // Stored pages are overwritten in place, and trimming gives memory back for new data.
-        await disk.WriteAsync(0, Random(100), default);
-        Assert.Equal(Random(100), await ReadAsync(disk, 0));
+        await disk.WriteAsync(0, DiskContent.Random(Chunk, 100), default);
+        Assert.Equal(DiskContent.Random(Chunk, 100), await DiskContent.ReadAsync(disk, 0, Chunk));
         await disk.ZeroAsync(DiskGeometry.DirectoryStart(1), Chunk, default);
-        await disk.WriteAsync(DiskGeometry.DirectoryStart(1) + Chunk, Random(101), default);
-        Assert.Equal(Random(101), await ReadAsync(disk, DiskGeometry.DirectoryStart(1) + Chunk));
+        await disk.WriteAsync(DiskGeometry.DirectoryStart(1) + Chunk, DiskContent.Random(Chunk, 101), default);
+        Assert.Equal(DiskContent.Random(Chunk, 101), await DiskContent.ReadAsync(disk, DiskGeometry.DirectoryStart(1) + Chunk, Chunk));
     }
 
     [Fact]
@@ -77,22 +77,4 @@ public sealed class MemoryPlacementTests : IAsyncLifetime
 
     private async Task<GrainBackedDisk> OpenAsync(string name, AllocatorKind allocator) =>
         await ExportOpener.OpenAsync(_cluster.Grains, new ExportSettings(name, 1L << 32, allocator, Mlock: false), default);
-
-    private static async Task<byte[]> ReadAsync(GrainBackedDisk disk, long offset)
-    {
-        var result = await disk.ReadAsync(offset, Chunk, default);
-        var data = new byte[Chunk];
-        foreach (var segment in result.Segments)
-            if (!segment.IsHole)
-                segment.Data.Span.CopyTo(data.AsSpan((int)(segment.Offset - offset)));
-        result.Release();
-        return data;
-    }
-
-    private static byte[] Random(int seed)
-    {
-        var data = new byte[Chunk];
-        new Random(seed).NextBytes(data);
-        return data;
-    }
 }
