@@ -22,7 +22,7 @@ public static class GatewaySiloBuilderExtensions
         silo.Services.PostConfigure<GrainTypeOptions>(options => options.Classes.RemoveWhere(IsRamDiskGrain));
         silo.Services.AddSingleton<DataSilos>();
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, DataSiloWait>();
-        return silo.AddRamDiskMembership();
+        return silo.AddRamDiskMemberSettings();
     }
 
     private static bool IsRamDiskGrain(Type grainClass) => grainClass.Assembly == typeof(DirectoryGrain).Assembly;

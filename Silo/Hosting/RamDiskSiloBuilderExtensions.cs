@@ -31,14 +31,14 @@ public static class RamDiskSiloBuilderExtensions
 
         // Every directory's pages are charged to this silo's budget.
         silo.Services.AddSingleton(new SiloMemoryLedger(MemoryBudget.From(configuration)));
-        return silo.AddRamDiskMembership();
+        return silo.AddRamDiskMemberSettings();
     }
 
     /// <summary>
     /// What every member of a RAM disk cluster must share, including a gateway that joins as a silo holding no data:
     /// the kind of grain directory, the placement of new grains (decided by the calling silo) and the message size.
     /// </summary>
-    public static ISiloBuilder AddRamDiskMembership(this ISiloBuilder silo)
+    public static ISiloBuilder AddRamDiskMemberSettings(this ISiloBuilder silo)
     {
         // The default directory deactivates grains on surviving silos when any silo leaves (see orleans-notes.md).
 #pragma warning disable ORLEANSEXP003
