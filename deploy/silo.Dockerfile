@@ -16,7 +16,7 @@ FROM ${RUNTIME_IMAGE}
 RUN useradd --system --user-group --uid 10001 --no-create-home clusterramdisk
 WORKDIR /app
 COPY --from=build /app/ ./
-COPY deploy/silo-entrypoint.sh deploy/silo-healthcheck.sh /usr/local/bin/
+COPY deploy/advertise-address.sh deploy/silo-healthcheck.sh /usr/local/bin/
 USER clusterramdisk
-ENTRYPOINT ["silo-entrypoint.sh"]
+ENTRYPOINT ["advertise-address.sh", "dotnet", "/app/ClusterRamDisk.Silo.dll"]
 HEALTHCHECK --interval=2s --timeout=5s --start-period=60s --retries=3 CMD ["silo-healthcheck.sh"]

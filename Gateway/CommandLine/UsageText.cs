@@ -25,6 +25,6 @@ public static class UsageText
         k, m, g, t, p, e (powers of 1024), for example 1G or 512M.
         The defaults are the TCP port {GatewayOptions.DefaultPort} on every address, export name "" and allocator=sparse.
         Without --redis (or CLUSTERRAMDISK_REDIS) the disk lives in this process; with it, in the cluster's silos.
-        status lists the cluster's silos: directories, bytes held, memory budget and what is left of it.
+        status lists the cluster's silos that hold data: directories, bytes held, memory budget and what is left of it.
         """;
 }

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 
 namespace ClusterRamDisk.Gateway.Hosting;
 
-/// <summary>Builds and runs the gateway process: its own silo or a client of the cluster first, then the NBD service on top.</summary>
+/// <summary>Builds and runs the gateway process: its own silo or a data-less silo of the cluster first, then the NBD service on top.</summary>
 public static class GatewayHost
 {
     /// <summary>Runs until stopped (signal, --run finishing, parent exiting) and returns the exit status.</summary>
@@ -45,10 +45,10 @@ public static class GatewayHost
     private static IHost Build(GatewayOptions options)
     {
         var builder = CreateBuilder(options.Cluster, options.Verbose);
-        // With a cluster named, the gateway is an Orleans client: it holds no directories, so it can come and go
+        // With a cluster named, the gateway joins it as a silo that holds no directories, so it can come and go
         // without taking data with it. Without one, it hosts its own silo, as nbdkit memory holds its own RAM.
-        if (ClusterClientBuilderExtensions.NamesCluster(builder.Configuration))
-            builder.UseOrleansClient(client => client.UseRamDiskCluster(builder.Configuration));
+        if (ClusterSettings.IsNamedIn(builder.Configuration))
+            builder.UseOrleans(silo => silo.UseGatewayRamDiskSilo(builder.Configuration));
         else
             builder.UseOrleans(silo => silo.UseEmbeddedRamDiskSilo(builder.Configuration));
         builder.Services.AddSingleton(options);

@@ -1,19 +1,21 @@
 using System.Text.Json;
 using ClusterRamDisk.Grains.Interfaces;
+using ClusterRamDisk.Silo.Membership;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ClusterRamDisk.Gateway.Status;
 
-/// <summary>Where the disk lives: one report per active silo of the cluster, read from each silo's memory grain.</summary>
+/// <summary>Where the disk lives: one report per active silo that holds data, read from each silo's memory grain.</summary>
 public static class ClusterStatus
 {
     private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, WriteIndented = true };
 
-    public static async Task<SiloMemoryReport[]> ReadAsync(IGrainFactory grains)
+    public static async Task<SiloMemoryReport[]> ReadAsync(IClusterClient client)
     {
-        var silos = await grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
-        var reports = await Task.WhenAll(silos.Keys
+        var silos = await ActivatorUtilities.CreateInstance<DataSilos>(client.ServiceProvider).ActiveAsync();
+        var reports = await Task.WhenAll(silos
             .OrderBy(silo => silo.ToParsableString(), StringComparer.Ordinal)
-            .Select(silo => grains.GetGrain<ISiloMemoryGrain>(silo.ToParsableString()).GetReport().AsTask()));
+            .Select(silo => client.GetGrain<ISiloMemoryGrain>(silo.ToParsableString()).GetReport().AsTask()));
         return reports;
     }
 

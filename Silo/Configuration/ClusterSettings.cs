@@ -19,6 +19,9 @@ public sealed record ClusterSettings
 
     public static ClusterSettings From(IConfiguration configuration) => configuration.Get<ClusterSettings>() ?? new ClusterSettings();
 
+    /// <summary>True when configuration names a Redis server: a gateway then joins that cluster instead of hosting its own silo.</summary>
+    public static bool IsNamedIn(IConfiguration configuration) => !string.IsNullOrEmpty(configuration[nameof(Redis)]);
+
     /// <summary>Names the cluster the same way on silos and clients, or they never meet.</summary>
     public void ApplyTo(ClusterOptions options)
     {

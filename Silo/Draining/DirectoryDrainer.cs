@@ -2,6 +2,7 @@ using System.Diagnostics;
 using ClusterRamDisk.Grains.Directories;
 using ClusterRamDisk.Grains.Interfaces;
 using ClusterRamDisk.Grains.Memory;
+using ClusterRamDisk.Silo.Membership;
 using Microsoft.Extensions.Logging;
 using Orleans.Core.Internal;
 
@@ -18,6 +19,7 @@ internal sealed class DirectoryDrainer(
     SiloMemoryLedger ledger,
     IGrainFactory grains,
     ILocalSiloDetails localSilo,
+    DataSilos dataSilos,
     DrainingPatience patience,
     ILogger<DirectoryDrainer> logger) : ILifecycleParticipant<ISiloLifecycle>
 {
@@ -81,8 +83,8 @@ internal sealed class DirectoryDrainer(
 
     private async Task<bool> AnotherSiloHasRoomAsync(long bytes)
     {
-        var silos = await grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
-        foreach (var silo in silos.Keys.Where(silo => !silo.Equals(localSilo.SiloAddress)))
+        var silos = await dataSilos.ActiveAsync();
+        foreach (var silo in silos.Where(silo => !silo.Equals(localSilo.SiloAddress)))
         {
             try
             {

@@ -1,4 +1,6 @@
+using ClusterRamDisk.Silo.Membership;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ClusterRamDisk.Silo.Draining;
 
@@ -15,6 +17,7 @@ public static class DrainingSiloBuilderExtensions
     public static ISiloBuilder AddDirectoryDraining(this ISiloBuilder silo, TimeSpan? giveUpAfter = null)
     {
         silo.Services.AddSingleton(new DrainingPatience(giveUpAfter));
+        silo.Services.TryAddSingleton<DataSilos>();
         silo.Services.AddSingleton<DirectoryDrainer>();
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(services => services.GetRequiredService<DirectoryDrainer>());
         return silo;

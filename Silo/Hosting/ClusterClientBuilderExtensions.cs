@@ -5,7 +5,7 @@ using Orleans.Configuration;
 
 namespace ClusterRamDisk.Silo.Hosting;
 
-/// <summary>A gateway (or the status command) reaching the cluster's silos as an Orleans client, through Redis membership.</summary>
+/// <summary>The status command reaching the cluster's silos as an Orleans client, through Redis membership.</summary>
 public static class ClusterClientBuilderExtensions
 {
     public static IClientBuilder UseRamDiskCluster(this IClientBuilder client, IConfiguration configuration)
@@ -15,7 +15,4 @@ public static class ClusterClientBuilderExtensions
         client.Configure<ClusterOptions>(cluster.ApplyTo);
         return client;
     }
-
-    /// <summary>True when configuration names a Redis server: the process then joins that cluster instead of hosting its own silo.</summary>
-    public static bool NamesCluster(IConfiguration configuration) => !string.IsNullOrEmpty(configuration["Redis"]);
 }

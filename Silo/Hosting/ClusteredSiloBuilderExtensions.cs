@@ -13,16 +13,25 @@ public static class ClusteredSiloBuilderExtensions
 {
     public static ISiloBuilder UseClusteredRamDiskSilo(this ISiloBuilder silo, IConfiguration configuration)
     {
-        var cluster = ClusterSettings.From(configuration);
         var endpoints = SiloSettings.From(configuration);
-        var address = endpoints.ParseAdvertisedAddress();
+        silo.JoinRamDiskCluster(configuration, PortOrFree(endpoints.SiloPort), PortOrFree(endpoints.GatewayPort));
+        // The export record must outlive any one silo: it is what tells a lost directory from a never-written one.
+        var redis = ClusterSettings.From(configuration).Redis;
+        silo.AddRedisGrainStorage(ExportStorage.Name, options => options.ConfigurationOptions = ConfigurationOptions.Parse(redis));
+        return silo.AddRamDisk(configuration).AddDirectoryDraining();
+    }
+
+    /// <summary>Membership in the cluster Redis names, listening on the advertised address only.</summary>
+    /// <param name="gatewayPort">Where Orleans clients (the status command) connect; 0 for none.</param>
+    internal static ISiloBuilder JoinRamDiskCluster(this ISiloBuilder silo, IConfiguration configuration, int siloPort, int gatewayPort)
+    {
+        var cluster = ClusterSettings.From(configuration);
+        var address = SiloSettings.From(configuration).ParseAdvertisedAddress();
         silo.UseRedisClustering(cluster.Redis);
         silo.Configure<ClusterOptions>(cluster.ApplyTo);
         // Listening on the advertised address only keeps every silo of a test on loopback.
-        silo.ConfigureEndpoints(address, PortOrFree(endpoints.SiloPort), PortOrFree(endpoints.GatewayPort), listenOnAnyHostAddress: false);
-        // The export record must outlive any one silo: it is what tells a lost directory from a never-written one.
-        silo.AddRedisGrainStorage(ExportStorage.Name, options => options.ConfigurationOptions = ConfigurationOptions.Parse(cluster.Redis));
-        return silo.AddRamDisk(configuration).AddDirectoryDraining();
+        silo.ConfigureEndpoints(address, siloPort, gatewayPort, listenOnAnyHostAddress: false);
+        return silo;
     }
 
     private static int PortOrFree(int port) => port == 0 ? FreePort.Find() : port;

@@ -17,7 +17,7 @@ public sealed class RamDiskTestCluster : IAsyncDisposable
 
     public InProcessTestCluster Cluster { get; }
 
-    public IGrainFactory Grains => Cluster.Client;
+    public IClusterClient Grains => Cluster.Client;
 
     public static async Task<RamDiskTestCluster> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, short silos = 1)
     {

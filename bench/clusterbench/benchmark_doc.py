@@ -24,9 +24,8 @@ def compose(options: Options, command: str, samples: Samples, baseline: str, con
         f"- {baseline}: `{NBDKIT_TEMPLATE}`",
         f"- {options.ours_label}: `{options.ours_template}`",
     ]
-    if options.target_uri:
-        lines.append(f"- {options.target_label}: already running at `{options.target_uri}`, "
-                     f"memory of pids {', '.join(map(str, options.target_pids))} and their children")
+    lines += [f"- {target.label}: already running at `{target.uri}`, "
+              f"memory of pids {', '.join(map(str, target.pids))} and their children" for target in options.targets]
     lines += [
         f"- settings: disk {options.disk_size}, images {options.image_bytes // MIB} MiB, "
         f"fio {options.fio_runtime_seconds} s per job after 1 s ramp, median of {options.rounds} round(s)"

@@ -41,8 +41,7 @@ def main(argv: list[str]) -> int:
 def _benchmark(options: Options, argv: list[str]) -> None:
     baseline = LaunchedSide(BASELINE_LABEL, NBDKIT_TEMPLATE, options.disk_size)
     contenders: list[Side] = [LaunchedSide(options.ours_label, options.ours_template, options.disk_size)]
-    if options.target_uri:
-        contenders.append(TargetSide(options.target_label, options.target_uri, options.target_pids))
+    contenders += [TargetSide(target.label, target.uri, target.pids) for target in options.targets]
     sides: list[Side] = [baseline, *contenders]
 
     with tempfile.TemporaryDirectory(prefix="clusterbench-") as workdir:

@@ -25,6 +25,14 @@ QUICK = Mode(rounds=1, fio_runtime_seconds=2, image_mib=256)
 
 
 @dataclass(frozen=True)
+class Target:
+    """An NBD server that is already running, such as 3 silos and a gateway."""
+    uri: str
+    pids: list[int]
+    label: str
+
+
+@dataclass(frozen=True)
 class Options:
     allocators: list[str]
     rounds: int
@@ -35,9 +43,7 @@ class Options:
     ours_template: str
     ours_label: str
     build: bool
-    target_uri: str | None
-    target_pids: list[int]
-    target_label: str
+    targets: list[Target]
     document: str | None
 
 
@@ -62,13 +68,15 @@ def parse_options(argv: list[str], repository: str) -> Options:
                              f"Pointing it at nbdkit ('{NBDKIT_TEMPLATE}') checks the benchmark itself")
     parser.add_argument("--ours-label", default="ClusterRamDisk", help="column name of our server")
     parser.add_argument("--no-build", action="store_true", help="do not run dotnet build first")
-    parser.add_argument("--target", metavar="URI",
+    parser.add_argument("--target", metavar="URI", action="append", default=[],
                         help="also measure an NBD server that is already running on loopback (e.g. 3 silos and a "
                              "gateway); its disk is zeroed before each workload group; needs one --allocators "
-                             "value (the one it runs) and --target-pids")
-    parser.add_argument("--target-pids", default="", metavar="PID,...",
+                             "value (the one it runs) and --target-pids; repeat all three options to compare "
+                             "several such servers in one run")
+    parser.add_argument("--target-pids", metavar="PID,...", action="append", default=[],
                         help="processes of the --target server whose trees' resident memory is summed")
-    parser.add_argument("--target-label", default="cluster", help="column name of the --target server")
+    parser.add_argument("--target-label", metavar="LABEL", action="append", default=[],
+                        help="column name of the --target server (default: cluster)")
     parser.add_argument("--output", default=os.path.join(repository, "docs", "benchmarks.md"), metavar="FILE",
                         help="markdown file that receives the table (default: docs/benchmarks.md)")
     parser.add_argument("--no-doc", action="store_true", help="print the table only, do not write --output")
@@ -78,9 +86,7 @@ def parse_options(argv: list[str], repository: str) -> Options:
     unknown = [name for name in allocators if name not in ALLOCATORS]
     if unknown or not allocators:
         parser.error(f"--allocators takes {', '.join(ALLOCATORS)}; got {arguments.allocators!r}")
-    target_pids = [int(pid) for pid in arguments.target_pids.split(",") if pid.strip()]
-    if arguments.target and (len(allocators) != 1 or not target_pids):
-        parser.error("--target needs exactly one --allocators value and --target-pids")
+    targets = _targets(parser, arguments, allocators)
     mode = QUICK if arguments.quick else FULL
     rounds = arguments.rounds or mode.rounds
     fio_runtime = arguments.fio_runtime or mode.fio_runtime_seconds
@@ -98,8 +104,19 @@ def parse_options(argv: list[str], repository: str) -> Options:
         ours_template=arguments.ours_cmd or OURS_TEMPLATE.format(dll=shlex.quote(os.path.join(repository, GATEWAY_DLL))),
         ours_label=arguments.ours_label,
         build=not arguments.no_build and not arguments.ours_cmd,
-        target_uri=arguments.target,
-        target_pids=target_pids,
-        target_label=arguments.target_label,
+        targets=targets,
         document=None if arguments.no_doc else arguments.output,
     )
+
+
+def _targets(parser: argparse.ArgumentParser, arguments: argparse.Namespace, allocators: list[str]) -> list[Target]:
+    uris = arguments.target
+    if not uris:
+        return []
+    pids = [[int(pid) for pid in group.split(",") if pid.strip()] for group in arguments.target_pids]
+    labels = arguments.target_label or (["cluster"] if len(uris) == 1 else [])
+    if len(allocators) != 1 or len(pids) != len(uris) or not all(pids):
+        parser.error("--target needs exactly one --allocators value and one --target-pids per --target")
+    if len(labels) != len(uris) or len(set(labels)) != len(labels):
+        parser.error("several --target servers need one distinct --target-label each")
+    return [Target(uri, group, label) for uri, group, label in zip(uris, pids, labels)]
