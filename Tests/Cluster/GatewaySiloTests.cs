@@ -24,14 +24,14 @@ public sealed class GatewaySiloTests
     {
         using var work = new TemporaryDirectory();
         var source = work.PathOf("source.img");
-        await RunAsync("nbdcopy", "--", "[", ClientTools.Require("nbdkit"), "random", $"size={ImageBytes}", "seed=17", "]", source);
+        await ImageTools.CreateRandomImageAsync(source, ImageBytes, seed: 17);
 
         await using var cluster = await LocalCluster.StartAsync(SiloCount, "160M");
         var first = await cluster.StartGatewayAsync("1G");
         var second = await cluster.StartGatewayAsync("1G");
-        await RunAsync("nbdcopy", "--connections=1", source, first.Uri);
+        await ImageTools.RunSuccessfullyAsync("nbdcopy", source, first.Uri);
         // Beyond every silo's budget: placement still has to choose a silo for each new directory.
-        var overflow = await ToolRunner.RunAsync("qemu-io", ["-f", "raw", "-c", "write -P 0xcd 512M 300M", second.Uri], ToolTimeout);
+        var overflow = await ImageTools.RunAsync("qemu-io", "-f", "raw", "-c", "write -P 0xcd 512M 300M", second.Uri);
         Assert.Contains("No space left on device", overflow.Stdout + overflow.Stderr);
 
         var (members, hostsOfDiskGrains, diskGrainTypes) = await InspectActivationsAsync(cluster.Redis.Address);
@@ -44,8 +44,8 @@ public sealed class GatewaySiloTests
         await KillAsync(second);
         var third = await cluster.StartGatewayAsync("1G");
         var copy = work.PathOf("copy.img");
-        await RunAsync("nbdcopy", third.Uri, copy);
-        await RunAsync("cmp", "-n", $"{ImageBytes}", source, copy);
+        await ImageTools.RunSuccessfullyAsync("nbdcopy", third.Uri, copy);
+        await ImageTools.RunSuccessfullyAsync("cmp", "-n", $"{ImageBytes}", source, copy);
         await third.StopAsync();
     }
 
@@ -72,7 +72,4 @@ public sealed class GatewaySiloTests
         Signals.Send(int.Parse(await File.ReadAllTextAsync(gateway.PidFile)), Signals.SigKill);
         await gateway.WaitForExitAsync(ToolTimeout);
     }
-
-    private static async Task RunAsync(string tool, params string[] arguments) =>
-        (await ToolRunner.RunAsync(tool, arguments, ToolTimeout)).AssertSuccess();
 }
