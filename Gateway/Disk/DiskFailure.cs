@@ -14,4 +14,30 @@ internal static class DiskFailure
             new DiskException(DiskError.IoError, $"a silo holding the disk did not answer: {exception.Message}", exception),
         _ => null,
     };
+
+    /// <summary>Awaits <paramref name="operation"/>, throwing the disk's own error for a failure that has one.</summary>
+    public static async ValueTask<T> Translated<T>(ValueTask<T> operation)
+    {
+        try
+        {
+            return await operation;
+        }
+        catch (Exception exception) when (Translate(exception) is { } failure)
+        {
+            throw failure;
+        }
+    }
+
+    /// <inheritdoc cref="Translated{T}(ValueTask{T})"/>
+    public static async ValueTask Translated(ValueTask operation)
+    {
+        try
+        {
+            await operation;
+        }
+        catch (Exception exception) when (Translate(exception) is { } failure)
+        {
+            throw failure;
+        }
+    }
 }

@@ -36,101 +36,17 @@ public sealed class GrainBackedDisk : IBlockDevice
 
     public long Size { get; }
 
-    public async ValueTask<ReadResult> ReadAsync(long offset, int length, CancellationToken cancellationToken)
-    {
-        if (length == 0)
-            return new ReadResult([]);
-        var pieces = DirectoryPiece.Split(offset, length);
-        await LearnExistingDirectoriesAsync(pieces[0].Directory, pieces[^1].Directory);
+    public ValueTask<ReadResult> ReadAsync(long offset, int length, CancellationToken cancellationToken) =>
+        DiskFailure.Translated(ReadPiecesAsync(offset, length));
 
-        // Local directories copy into one pooled buffer, each piece into its own part of it.
-        var buffer = _local is null ? null : ArrayPool<byte>.Shared.Rent(length);
-        try
-        {
-            if (pieces.Length == 1)
-                return new ReadResult(await ReadPieceAsync(pieces[0], PartOf(buffer, 0, length)), buffer);
+    public ValueTask WriteAsync(long offset, ReadOnlyMemory<byte> data, CancellationToken cancellationToken) =>
+        DiskFailure.Translated(WritePiecesAsync(offset, data));
 
-            var parts = await Task.WhenAll(pieces.Select(piece =>
-                ReadPieceAsync(piece, PartOf(buffer, (int)(piece.DiskOffset - offset), piece.Length)).AsTask()));
-            return new ReadResult(parts.SelectMany(segments => segments).ToArray(), buffer);
-        }
-        catch (Exception exception)
-        {
-            if (buffer is not null)
-                ArrayPool<byte>.Shared.Return(buffer);
-            if (DiskFailure.Translate(exception) is { } failure)
-                throw failure;
-            throw;
-        }
-    }
+    public ValueTask ZeroAsync(long offset, long length, CancellationToken cancellationToken) =>
+        DiskFailure.Translated(ZeroPiecesAsync(offset, length));
 
-    public async ValueTask WriteAsync(long offset, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
-    {
-        if (data.IsEmpty)
-            return;
-        var pieces = DirectoryPiece.Split(offset, data.Length);
-        try
-        {
-            if (pieces.Length == 1)
-                await WritePieceAsync(pieces[0], data);
-            else
-                await Task.WhenAll(pieces.Select(piece => WritePieceAsync(piece, data.Slice((int)(piece.DiskOffset - offset), piece.Length)).AsTask()));
-        }
-        catch (Exception exception) when (DiskFailure.Translate(exception) is { } failure)
-        {
-            throw failure;
-        }
-    }
-
-    public async ValueTask ZeroAsync(long offset, long length, CancellationToken cancellationToken)
-    {
-        if (length == 0)
-            return;
-        var pieces = DirectoryPiece.Split(offset, length);
-        await LearnExistingDirectoriesAsync(pieces[0].Directory, pieces[^1].Directory);
-        // A directory that does not exist already reads as zeroes.
-        try
-        {
-            await Task.WhenAll(pieces
-                .Where(piece => _knownDirectories.ContainsKey(piece.Directory))
-                .Where(piece => _local?.TryZero(piece) != true)
-                .Select(piece => Directory(piece.Directory).Zero(piece.Offset, piece.Length).AsTask()));
-        }
-        catch (Exception exception) when (DiskFailure.Translate(exception) is { } failure)
-        {
-            throw failure;
-        }
-    }
-
-    public async ValueTask<IReadOnlyList<Extent>> GetExtentsAsync(long offset, long length, CancellationToken cancellationToken)
-    {
-        if (length == 0)
-            return [];
-        var lastDirectory = Math.Min(DiskGeometry.DirectoryIndex(offset + length - 1), DiskGeometry.DirectoryIndex(offset) + MaxDirectoriesPerExtentQuery - 1);
-        length = Math.Min(length, DiskGeometry.DirectoryStart(lastDirectory + 1) - offset);
-
-        var pieces = DirectoryPiece.Split(offset, length);
-        await LearnExistingDirectoriesAsync(pieces[0].Directory, pieces[^1].Directory);
-        IEnumerable<Extent>[] parts;
-        try
-        {
-            parts = await Task.WhenAll(pieces.Select(GetPieceExtentsAsync));
-        }
-        catch (Exception exception) when (DiskFailure.Translate(exception) is { } failure)
-        {
-            throw failure;
-        }
-
-        var merged = new List<Extent>();
-        foreach (var extent in parts.SelectMany(extents => extents))
-        {
-            if (merged.Count > 0 && merged[^1].Flags == extent.Flags)
-                merged[^1] = merged[^1] with { Length = merged[^1].Length + extent.Length };
-            else
-                merged.Add(extent);
-        }
-        return merged;
-    }
+    public ValueTask<IReadOnlyList<Extent>> GetExtentsAsync(long offset, long length, CancellationToken cancellationToken) =>
+        DiskFailure.Translated(GetMergedExtentsAsync(offset, length));
 
     /// <summary>Every acknowledged write already sits in its directory's memory: there is nothing more to make durable.</summary>
     public ValueTask FlushAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
@@ -148,6 +64,78 @@ public sealed class GrainBackedDisk : IBlockDevice
             });
     }
 
+    private async ValueTask<ReadResult> ReadPiecesAsync(long offset, int length)
+    {
+        if (length == 0)
+            return new ReadResult([]);
+        var pieces = DirectoryPiece.Split(offset, length);
+        await LearnExistingDirectoriesAsync(pieces[0].Directory, pieces[^1].Directory);
+
+        // Local directories copy into one pooled buffer, each piece into its own part of it.
+        var buffer = _local is null ? null : ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            if (pieces.Length == 1)
+                return new ReadResult(await ReadPieceAsync(pieces[0], PartOf(buffer, 0, length)), buffer);
+
+            var parts = await Task.WhenAll(pieces.Select(piece =>
+                ReadPieceAsync(piece, PartOf(buffer, (int)(piece.DiskOffset - offset), piece.Length)).AsTask()));
+            return new ReadResult(parts.SelectMany(segments => segments).ToArray(), buffer);
+        }
+        catch
+        {
+            if (buffer is not null)
+                ArrayPool<byte>.Shared.Return(buffer);
+            throw;
+        }
+    }
+
+    private async ValueTask WritePiecesAsync(long offset, ReadOnlyMemory<byte> data)
+    {
+        if (data.IsEmpty)
+            return;
+        var pieces = DirectoryPiece.Split(offset, data.Length);
+        if (pieces.Length == 1)
+            await WritePieceAsync(pieces[0], data);
+        else
+            await Task.WhenAll(pieces.Select(piece => WritePieceAsync(piece, data.Slice((int)(piece.DiskOffset - offset), piece.Length)).AsTask()));
+    }
+
+    private async ValueTask ZeroPiecesAsync(long offset, long length)
+    {
+        if (length == 0)
+            return;
+        var pieces = DirectoryPiece.Split(offset, length);
+        await LearnExistingDirectoriesAsync(pieces[0].Directory, pieces[^1].Directory);
+        // A directory that does not exist already reads as zeroes.
+        await Task.WhenAll(pieces
+            .Where(piece => _knownDirectories.ContainsKey(piece.Directory))
+            .Where(piece => _local?.TryZero(piece) != true)
+            .Select(piece => Directory(piece.Directory).Zero(piece.Offset, piece.Length).AsTask()));
+    }
+
+    private async ValueTask<IReadOnlyList<Extent>> GetMergedExtentsAsync(long offset, long length)
+    {
+        if (length == 0)
+            return [];
+        var lastDirectory = Math.Min(DiskGeometry.DirectoryIndex(offset + length - 1), DiskGeometry.DirectoryIndex(offset) + MaxDirectoriesPerExtentQuery - 1);
+        length = Math.Min(length, DiskGeometry.DirectoryStart(lastDirectory + 1) - offset);
+
+        var pieces = DirectoryPiece.Split(offset, length);
+        await LearnExistingDirectoriesAsync(pieces[0].Directory, pieces[^1].Directory);
+        var parts = await Task.WhenAll(pieces.Select(GetPieceExtentsAsync));
+
+        var merged = new List<Extent>();
+        foreach (var extent in parts.SelectMany(extents => extents))
+        {
+            if (merged.Count > 0 && merged[^1].Flags == extent.Flags)
+                merged[^1] = merged[^1] with { Length = merged[^1].Length + extent.Length };
+            else
+                merged.Add(extent);
+        }
+        return merged;
+    }
+
     /// <param name="localBuffer">Room for the piece's data should its directory be local; empty without local access.</param>
     private async ValueTask<ReadSegment[]> ReadPieceAsync(DirectoryPiece piece, Memory<byte> localBuffer)
     {
@@ -162,7 +150,7 @@ public sealed class GrainBackedDisk : IBlockDevice
 
     private async ValueTask WritePieceAsync(DirectoryPiece piece, ReadOnlyMemory<byte> data)
     {
-        if (_local is not null && _local.TryWrite(piece, data.Span))
+        if (_local is not null && _local.TryWrite(piece, data))
             return;
         // The first write creates the directory: its grain registers itself with the export as it activates.
         await Directory(piece.Directory).Write(piece.Offset, data);

@@ -12,66 +12,43 @@ internal sealed class LocalDirectoryAccess(LocalDirectories? directories, string
 {
     public bool TryRead(DirectoryPiece piece, Memory<byte> destination, out ReadSegment[] segments)
     {
-        segments = [];
-        if (Find(piece.Directory) is not { } memory)
-            return false;
         var extents = new List<Extent>();
-        try
+        if (!TryUse(piece.Directory, (piece, extents, destination),
+                static (memory, state) => memory.Read(state.piece.Offset, state.extents, state.destination.Span[..state.piece.Length])))
         {
-            memory.Read(piece.Offset, extents, destination.Span[..piece.Length]);
-        }
-        catch (ObjectDisposedException)
-        {
+            segments = [];
             return false;
         }
         segments = DirectoryReadSegments.Build(piece.Directory, extents, destination);
         return true;
     }
 
-    public bool TryWrite(DirectoryPiece piece, ReadOnlySpan<byte> data)
+    public bool TryWrite(DirectoryPiece piece, ReadOnlyMemory<byte> data) =>
+        TryUse(piece.Directory, (piece, data), static (memory, state) => memory.Write(state.piece.Offset, state.data.Span));
+
+    public bool TryZero(DirectoryPiece piece) =>
+        TryUse(piece.Directory, piece, static (memory, piece) => memory.Zero(piece.Offset, piece.Length));
+
+    public bool TryGetExtents(DirectoryPiece piece, List<Extent> extents) =>
+        TryUse(piece.Directory, (piece, extents), static (memory, state) => memory.GetExtents(state.piece.Offset, state.piece.Length, state.extents));
+
+    /// <summary>
+    /// Runs <paramref name="use"/> on the directory's memory if it is active here. Static lambdas with their state passed
+    /// along keep the per-request path free of closure allocations.
+    /// </summary>
+    private bool TryUse<TState>(long directory, TState state, Action<DirectoryMemory, TState> use)
     {
-        if (Find(piece.Directory) is not { } memory)
+        if (directories?.Find(exportKey, directory) is not { } memory)
             return false;
         try
         {
-            memory.Write(piece.Offset, data);
+            use(memory, state);
             return true;
         }
         catch (ObjectDisposedException)
         {
+            // Withdrawn while deactivating: the grain call finds the directory wherever it is now.
             return false;
         }
     }
-
-    public bool TryZero(DirectoryPiece piece)
-    {
-        if (Find(piece.Directory) is not { } memory)
-            return false;
-        try
-        {
-            memory.Zero(piece.Offset, piece.Length);
-            return true;
-        }
-        catch (ObjectDisposedException)
-        {
-            return false;
-        }
-    }
-
-    public bool TryGetExtents(DirectoryPiece piece, List<Extent> extents)
-    {
-        if (Find(piece.Directory) is not { } memory)
-            return false;
-        try
-        {
-            memory.GetExtents(piece.Offset, piece.Length, extents);
-            return true;
-        }
-        catch (ObjectDisposedException)
-        {
-            return false;
-        }
-    }
-
-    private DirectoryMemory? Find(long directory) => directories?.Find(exportKey, directory);
 }

@@ -16,12 +16,16 @@ public sealed class DirectoryMemory
     private readonly Lock _gate = new();
     private readonly IPageStore _store;
     private readonly SiloMemoryLedger _ledger;
+    // What this directory has charged to the ledger: the store's stored bytes after every settled change.
+    private long _charged;
     private bool _withdrawn;
 
+    /// <summary>Takes <paramref name="store"/> with its memory already charged to <paramref name="ledger"/>.</summary>
     private DirectoryMemory(IPageStore store, SiloMemoryLedger ledger)
     {
         _store = store;
         _ledger = ledger;
+        _charged = store.Usage.StoredBytes;
     }
 
     /// <summary>Takes charge of a store just created here, whose memory (all of it, for malloc) must fit in the ledger's budget.</summary>
@@ -81,18 +85,21 @@ public sealed class DirectoryMemory
         lock (_gate)
         {
             CheckRangeLocked(offset, data.Length);
-            var before = _store.Usage.StoredBytes;
+            // Overwriting pages that are already whole reserves nothing, and so never touches the shared ledger.
             var reserved = _store.MaxGrowth(offset, data.Length);
-            if (!_ledger.TryReserve(reserved))
+            if (reserved > 0 && !_ledger.TryReserve(reserved))
                 throw Full(reserved, _ledger);
+            long growth;
             try
             {
-                _store.Write(offset, data);
+                growth = _store.Write(offset, data);
             }
-            finally
+            catch
             {
-                _ledger.Adjust(_store.Usage.StoredBytes - before - reserved);
+                SettleAfterFailureLocked(reserved);
+                throw;
             }
+            SettleLocked(growth, reserved);
         }
     }
 
@@ -101,15 +108,17 @@ public sealed class DirectoryMemory
         lock (_gate)
         {
             CheckRangeLocked(offset, length);
-            var before = _store.Usage.StoredBytes;
+            long growth;
             try
             {
-                _store.Zero(offset, length);
+                growth = _store.Zero(offset, length);
             }
-            finally
+            catch
             {
-                _ledger.Adjust(_store.Usage.StoredBytes - before);
+                SettleAfterFailureLocked(reserved: 0);
+                throw;
             }
+            SettleLocked(growth, reserved: 0);
         }
     }
 
@@ -130,9 +139,20 @@ public sealed class DirectoryMemory
             if (_withdrawn)
                 return;
             _withdrawn = true;
-            _ledger.Adjust(-_store.Usage.StoredBytes);
+            _ledger.Adjust(-_charged);
         }
     }
+
+    /// <summary>Turns the reservation into the change the store reported.</summary>
+    private void SettleLocked(long growth, long reserved)
+    {
+        _charged += growth;
+        if (growth != reserved)
+            _ledger.Adjust(growth - reserved);
+    }
+
+    /// <summary>A store that failed part-way reported nothing, so what it holds now is asked for.</summary>
+    private void SettleAfterFailureLocked(long reserved) => SettleLocked(_store.Usage.StoredBytes - _charged, reserved);
 
     private static DiskFullException Full(long bytes, SiloMemoryLedger ledger) =>
         new($"no memory left on this silo for {bytes} more bytes: {ledger.UsedBytes} of its {ledger.BudgetBytes}-byte budget are in use");

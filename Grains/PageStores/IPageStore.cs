@@ -13,10 +13,12 @@ public interface IPageStore : IDisposable
 
     void Read(int offset, Span<byte> destination);
 
-    void Write(int offset, ReadOnlySpan<byte> source);
+    /// <returns>How much <see cref="Usage"/>'s stored bytes changed, so callers settle their accounts without asking again.</returns>
+    long Write(int offset, ReadOnlySpan<byte> source);
 
     /// <summary>Makes the range read as zeroes.</summary>
-    void Zero(int offset, int length);
+    /// <returns>How much <see cref="Usage"/>'s stored bytes changed (never grows for sparse pages; zstd may recompress a page larger).</returns>
+    long Zero(int offset, int length);
 
     /// <summary>Appends the extents covering [offset, offset + length), adjacent runs of equal flags merged.</summary>
     void GetExtents(int offset, int length, List<Extent> extents);

@@ -39,9 +39,17 @@ internal sealed unsafe class MallocPageStore : IPageStore
 
     public void Read(int offset, Span<byte> destination) => Range(offset, destination.Length).CopyTo(destination);
 
-    public void Write(int offset, ReadOnlySpan<byte> source) => source.CopyTo(Range(offset, source.Length));
+    public long Write(int offset, ReadOnlySpan<byte> source)
+    {
+        source.CopyTo(Range(offset, source.Length));
+        return 0;
+    }
 
-    public void Zero(int offset, int length) => Range(offset, length).Clear();
+    public long Zero(int offset, int length)
+    {
+        Range(offset, length).Clear();
+        return 0;
+    }
 
     /// <summary>No allocation state to report, so each page's part of the range is scanned: all-zero is Zero, anything else Data.</summary>
     public void GetExtents(int offset, int length, List<Extent> extents)

@@ -25,6 +25,8 @@ internal sealed unsafe class NativePageTable : IDisposable
 
     public DirectoryUsage Usage => new(storedBytes, logicalBytes, allocatedPages);
 
+    public long StoredBytes => storedBytes;
+
     /// <summary>The bytes kept for a page; empty when the page is absent.</summary>
     public Span<byte> Stored(int page)
     {

@@ -29,19 +29,23 @@ internal sealed class SparsePageStore(int capacity) : IPageStore
         }
     }
 
-    public void Write(int offset, ReadOnlySpan<byte> source)
+    public long Write(int offset, ReadOnlySpan<byte> source)
     {
+        var before = pages.StoredBytes;
         foreach (var chunk in new PageChunks(Capacity, offset, source.Length))
         {
             var data = source.Slice(chunk.RangeOffset, chunk.Length);
             WriteChunk(chunk, data, dataIsZero: !data.ContainsAnyExcept((byte)0));
         }
+        return pages.StoredBytes - before;
     }
 
-    public void Zero(int offset, int length)
+    public long Zero(int offset, int length)
     {
+        var before = pages.StoredBytes;
         foreach (var chunk in new PageChunks(Capacity, offset, length))
             WriteChunk(chunk, ZeroPage.Bytes[..chunk.Length], dataIsZero: true);
+        return pages.StoredBytes - before;
     }
 
     public void GetExtents(int offset, int length, List<Extent> extents) => pages.AppendExtents(offset, length, extents);

@@ -51,8 +51,9 @@ internal sealed class ZstdPageStore(int capacity) : IPageStore
         }
     }
 
-    public void Write(int offset, ReadOnlySpan<byte> source)
+    public long Write(int offset, ReadOnlySpan<byte> source)
     {
+        var before = pages.StoredBytes;
         var codec = ZstdPageCodec.Pool.Get();
         try
         {
@@ -66,10 +67,12 @@ internal sealed class ZstdPageStore(int capacity) : IPageStore
         {
             ZstdPageCodec.Pool.Return(codec);
         }
+        return pages.StoredBytes - before;
     }
 
-    public void Zero(int offset, int length)
+    public long Zero(int offset, int length)
     {
+        var before = pages.StoredBytes;
         var codec = ZstdPageCodec.Pool.Get();
         try
         {
@@ -80,6 +83,7 @@ internal sealed class ZstdPageStore(int capacity) : IPageStore
         {
             ZstdPageCodec.Pool.Return(codec);
         }
+        return pages.StoredBytes - before;
     }
 
     public void GetExtents(int offset, int length, List<Extent> extents) => pages.AppendExtents(offset, length, extents);

@@ -197,19 +197,26 @@ public sealed class PageStoreContractTests
     private static ExtentFlags AbsentFlags(AllocatorKind kind) =>
         kind == AllocatorKind.Malloc ? ExtentFlags.Zero : ExtentFlags.Hole | ExtentFlags.Zero;
 
-    /// <summary>Writes to store and model alike, checking the write grew the store by no more than it said it could.</summary>
+    /// <summary>
+    /// Writes to store and model alike, checking the write grew the store by no more than it said it could, and
+    /// reported exactly the change in stored bytes.
+    /// </summary>
     private static void Write(IPageStore store, byte[] model, int offset, byte[] data)
     {
         var headroom = store.MaxGrowth(offset, data.Length);
         var before = store.Usage.StoredBytes;
-        store.Write(offset, data);
-        Assert.True(store.Usage.StoredBytes - before <= headroom, $"grew by {store.Usage.StoredBytes - before}, announced at most {headroom}");
+        var reported = store.Write(offset, data);
+        var growth = store.Usage.StoredBytes - before;
+        Assert.True(growth <= headroom, $"grew by {growth}, announced at most {headroom}");
+        Assert.Equal(growth, reported);
         data.CopyTo(model, offset);
     }
 
     private static void Zero(IPageStore store, byte[] model, int offset, int length)
     {
-        store.Zero(offset, length);
+        var before = store.Usage.StoredBytes;
+        var reported = store.Zero(offset, length);
+        Assert.Equal(store.Usage.StoredBytes - before, reported);
         Array.Clear(model, offset, length);
     }
 
