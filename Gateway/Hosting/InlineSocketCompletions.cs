@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace ClusterRamDisk.Gateway.Hosting;
 
 /// <summary>
@@ -10,10 +12,21 @@ internal static class InlineSocketCompletions
 {
     private const string Variable = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS";
 
+    private static bool _setHere;
+
     /// <summary>Must run before the process's first socket operation: the runtime reads the setting once. An explicit setting wins.</summary>
     public static void Enable()
     {
-        if (Environment.GetEnvironmentVariable(Variable) is null)
-            Environment.SetEnvironmentVariable(Variable, "1");
+        if (Environment.GetEnvironmentVariable(Variable) is not null)
+            return;
+        Environment.SetEnvironmentVariable(Variable, "1");
+        _setHere = true;
+    }
+
+    /// <summary>Keeps the setting to this process: a child (the --run command) gets the environment the user gave us.</summary>
+    public static void KeepOutOf(ProcessStartInfo child)
+    {
+        if (_setHere)
+            child.Environment.Remove(Variable);
     }
 }
