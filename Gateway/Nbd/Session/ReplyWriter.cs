@@ -19,6 +19,9 @@ internal sealed class ReplyWriter(PipeWriter output, bool structuredReplies)
     /// <summary>Data at least this large goes to the connection straight from where it lies, not copied into the pipe first.</summary>
     private const int DirectWriteThreshold = 64 * 1024;
 
+    /// <summary>How much of directly written data is copied behind what is buffered, so the two leave in one segment.</summary>
+    private const int DirectWriteHead = 16 * 1024;
+
     private readonly SemaphoreSlim _turn = new(1, 1);
     private int _queued;
     private volatile bool _holding;
@@ -163,8 +166,11 @@ internal sealed class ReplyWriter(PipeWriter output, bool structuredReplies)
         var data = segment.Data;
         if (data.Length >= DirectWriteThreshold)
         {
-            // A writer over a socket sends what is buffered, then the data itself (an in-memory pipe copies it).
-            ThrowIfClientGone(await output.WriteAsync(data));
+            // A writer over a socket sends what is buffered, then the data itself (an in-memory pipe copies it). The
+            // data's head goes along with what is buffered: a reply header sent on its own is a tiny TCP segment
+            // (NoDelay) that costs the receiver a wake-up and an ACK, measured a quarter of the server's CPU on 1 MiB reads.
+            output.Write(data.Span[..DirectWriteHead]);
+            ThrowIfClientGone(await output.WriteAsync(data[DirectWriteHead..]));
             return;
         }
         while (!data.IsEmpty)
