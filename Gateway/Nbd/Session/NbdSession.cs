@@ -81,8 +81,10 @@ internal sealed class NbdSession
     /// <summary>Hard stop: cancels the device work in flight and abandons pending output.</summary>
     public void Abort()
     {
-        _abort.Cancel();
+        // Output first: cancelling may run the session's end at once (its input pipe resumes readers inline), and an
+        // ended session has completed its output, which then refuses to be cancelled.
         _transport.Output.CancelPendingFlush();
+        _abort.Cancel();
     }
 
     private async Task CloseReadingWhenIdleAsync()

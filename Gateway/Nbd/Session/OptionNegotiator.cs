@@ -176,14 +176,15 @@ internal sealed class OptionNegotiator(NbdExport export, IDuplexPipe transport, 
     {
         while (true)
         {
-            var result = await Input.ReadAsync(cancellationToken);
+            if (await Input.ReadNextAsync(stop, cancellationToken) is not { } result)
+                return null;
             var buffer = result.Buffer;
             if (HandshakeReader.TryReadClientFlags(ref buffer, out var flags))
             {
                 Input.AdvanceTo(buffer.Start);
                 return flags;
             }
-            if (result.IsCompleted)
+            if (result.IsCompleted || stop.IsReadingClosed)
                 return null;
             Input.AdvanceTo(buffer.Start, buffer.End);
         }
