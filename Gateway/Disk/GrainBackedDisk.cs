@@ -42,6 +42,26 @@ public sealed class GrainBackedDisk : IBlockDevice
     public ValueTask WriteAsync(long offset, ReadOnlyMemory<byte> data, CancellationToken cancellationToken) =>
         DiskFailure.Translated(WritePiecesAsync(offset, data));
 
+    public int PageSize => DiskGeometry.PageSize;
+
+    public bool TryWriteNow(long offset, in ReadOnlySequence<byte> data)
+    {
+        if (_local is null)
+            return false;
+        try
+        {
+            foreach (var piece in DirectoryPiece.Split(offset, data.Length))
+                if (!_local.TryWrite(piece, data.Slice(piece.DiskOffset - offset, piece.Length)))
+                    return false;
+            return true;
+        }
+        catch (DiskFullException)
+        {
+            // WriteAsync meets the same shortage and reports it.
+            return false;
+        }
+    }
+
     public ValueTask ZeroAsync(long offset, long length, CancellationToken cancellationToken) =>
         DiskFailure.Translated(ZeroPiecesAsync(offset, length));
 
@@ -150,7 +170,7 @@ public sealed class GrainBackedDisk : IBlockDevice
 
     private async ValueTask WritePieceAsync(DirectoryPiece piece, ReadOnlyMemory<byte> data)
     {
-        if (_local is not null && _local.TryWrite(piece, data))
+        if (_local is not null && _local.TryWrite(piece, new ReadOnlySequence<byte>(data)))
             return;
         // The first write creates the directory: its grain registers itself with the export as it activates.
         await Directory(piece.Directory).Write(piece.Offset, data);

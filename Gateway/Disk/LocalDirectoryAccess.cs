@@ -1,3 +1,4 @@
+using System.Buffers;
 using ClusterRamDisk.Grains.Directories;
 using ClusterRamDisk.Grains.Interfaces;
 
@@ -23,8 +24,8 @@ internal sealed class LocalDirectoryAccess(LocalDirectories? directories, string
         return true;
     }
 
-    public bool TryWrite(DirectoryPiece piece, ReadOnlyMemory<byte> data) =>
-        TryUse(piece.Directory, (piece, data), static (memory, state) => memory.Write(state.piece.Offset, state.data.Span));
+    public bool TryWrite(DirectoryPiece piece, ReadOnlySequence<byte> data) =>
+        TryUse(piece.Directory, (piece, data), static (memory, state) => memory.Write(state.piece.Offset, state.data));
 
     public bool TryZero(DirectoryPiece piece) =>
         TryUse(piece.Directory, piece, static (memory, piece) => memory.Zero(piece.Offset, piece.Length));

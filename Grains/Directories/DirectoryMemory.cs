@@ -1,3 +1,4 @@
+using System.Buffers;
 using ClusterRamDisk.Grains.Interfaces;
 using ClusterRamDisk.Grains.Memory;
 using ClusterRamDisk.Grains.PageStores;
@@ -103,6 +104,48 @@ public sealed class DirectoryMemory
         }
     }
 
+    /// <summary>
+    /// For data still in the buffers it arrived in: writes each buffer's run of whole pages at once, and gathers a page that
+    /// straddles two buffers first, so that no page is written in two halves (for zstd, each half would cost a compression).
+    /// </summary>
+    public void Write(int offset, in ReadOnlySequence<byte> data)
+    {
+        if (data.IsSingleSegment)
+        {
+            Write(offset, data.FirstSpan);
+            return;
+        }
+        byte[]? straddling = null;
+        try
+        {
+            var reader = new SequenceReader<byte>(data);
+            var position = offset;
+            while (!reader.End)
+            {
+                var span = reader.UnreadSpan;
+                var run = span.Length >= reader.Remaining ? (int)reader.Remaining : WholePagesFrom(position, span.Length);
+                if (run > 0)
+                {
+                    Write(position, span[..run]);
+                }
+                else
+                {
+                    run = (int)Math.Min(reader.Remaining, DiskGeometry.PageSize - (position & (DiskGeometry.PageSize - 1)));
+                    straddling ??= ArrayPool<byte>.Shared.Rent(DiskGeometry.PageSize);
+                    reader.TryCopyTo(straddling.AsSpan(0, run));
+                    Write(position, straddling.AsSpan(0, run));
+                }
+                reader.Advance(run);
+                position += run;
+            }
+        }
+        finally
+        {
+            if (straddling is not null)
+                ArrayPool<byte>.Shared.Return(straddling);
+        }
+    }
+
     public void Zero(int offset, int length)
     {
         lock (_gate)
@@ -156,6 +199,10 @@ public sealed class DirectoryMemory
 
     private static DiskFullException Full(long bytes, SiloMemoryLedger ledger) =>
         new($"no memory left on this silo for {bytes} more bytes: {ledger.UsedBytes} of its {ledger.BudgetBytes}-byte budget are in use");
+
+    /// <summary>How many of <paramref name="available"/> bytes from <paramref name="position"/> end on a page boundary.</summary>
+    private static int WholePagesFrom(int position, int available) =>
+        ((position + available) & ~(DiskGeometry.PageSize - 1)) - position;
 
     private static long DataLength(List<Extent> extents)
     {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using ClusterRamDisk.Grains.Memory;
 using ClusterRamDisk.Gateway.Disk;
 using ClusterRamDisk.Gateway.Hosting;
@@ -47,6 +48,28 @@ public sealed class LocalDirectoryAccessTests : IAsyncLifetime
         Assert.Equal(await viaGrains.GetExtentsAsync(0, 3 * DirectorySize, default), await direct.GetExtentsAsync(0, 3 * DirectorySize, default));
     }
 
+    [Theory]
+    [InlineData(AllocatorKind.Sparse)]
+    [InlineData(AllocatorKind.Zstd)]
+    public async Task Data_in_several_buffers_is_stored_at_once_only_where_its_directories_are_here(AllocatorKind allocator)
+    {
+        var settings = new ExportSettings($"now-{allocator}", 3 * DirectorySize, allocator, Mlock: false);
+        var localDirectories = _silo.Cluster.Silos[0].ServiceProvider.GetRequiredService<LocalDirectories>();
+        var disk = await ExportOpener.OpenAsync(_silo.Grains, settings, default, localDirectories);
+        var data = Pattern(3 * DiskGeometry.PageSize, seed: 5);
+        // Buffer boundaries inside pages, as received data has them.
+        var buffers = InBuffers(data, 1000, 40_000, 10);
+
+        Assert.False(disk.TryWriteNow(DirectorySize - 5000, buffers));
+        Assert.Empty(await _silo.Grains.GetGrain<IExportGrain>(ExportKey.Of(settings.Name)).GetDirectories(0, 3));
+
+        await disk.WriteAsync(DirectorySize, new byte[1], default);
+        Assert.True(disk.TryWriteNow(DirectorySize + 5000, buffers));
+        Assert.Equal(data, await ReadAllAsync(disk, DirectorySize + 5000, data.Length));
+        // One directory here, the next one not created yet: the caller must write it all the usual way.
+        Assert.False(disk.TryWriteNow(2 * DirectorySize - 5000, buffers));
+    }
+
     [Fact]
     public void Withdrawn_memory_refuses_direct_callers_so_they_fall_back_to_the_grain()
     {
@@ -56,11 +79,11 @@ public sealed class LocalDirectoryAccessTests : IAsyncLifetime
         directories.Add("export", 0, memory);
         var access = new LocalDirectoryAccess(directories, "export");
         var piece = new DirectoryPiece(0, 0, 512, 0);
-        Assert.True(access.TryWrite(piece, Pattern(512, seed: 3)));
+        Assert.True(access.TryWrite(piece, new ReadOnlySequence<byte>(Pattern(512, seed: 3))));
 
         memory.Withdraw();
 
-        Assert.False(access.TryWrite(piece, Pattern(512, seed: 4)));
+        Assert.False(access.TryWrite(piece, new ReadOnlySequence<byte>(Pattern(512, seed: 4))));
         Assert.False(access.TryRead(piece, new byte[512], out _));
         Assert.False(access.TryZero(piece));
         Assert.False(access.TryGetExtents(piece, []));
@@ -84,5 +107,35 @@ public sealed class LocalDirectoryAccessTests : IAsyncLifetime
         var bytes = new byte[length];
         new Random(seed).NextBytes(bytes);
         return bytes;
+    }
+
+    /// <summary>The data as a sequence of buffers of the given lengths (the last one takes the rest).</summary>
+    private static ReadOnlySequence<byte> InBuffers(byte[] data, params int[] lengths)
+    {
+        var first = new Buffer(data.AsMemory(0, lengths[0]), 0);
+        var last = first;
+        var position = lengths[0];
+        foreach (var length in lengths[1..].Append(data.Length - lengths.Sum()))
+        {
+            last = last.Append(data.AsMemory(position, length));
+            position += length;
+        }
+        return new ReadOnlySequence<byte>(first, 0, last, last.Memory.Length);
+    }
+
+    private sealed class Buffer : ReadOnlySequenceSegment<byte>
+    {
+        public Buffer(ReadOnlyMemory<byte> memory, long runningIndex)
+        {
+            Memory = memory;
+            RunningIndex = runningIndex;
+        }
+
+        public Buffer Append(ReadOnlyMemory<byte> memory)
+        {
+            var next = new Buffer(memory, RunningIndex + Memory.Length);
+            Next = next;
+            return next;
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using ClusterRamDisk.Gateway.Disk;
 using ClusterRamDisk.Grains.Interfaces;
 
@@ -14,6 +15,7 @@ internal sealed class InMemoryBlockDevice(long size) : IBlockDevice
     private readonly byte[] _data = new byte[size];
     private readonly bool[] _allocated = new bool[(size + BlockSize - 1) / BlockSize];
     private int _flushCount;
+    private int _writesStoredNow;
 
     public long Size => size;
 
@@ -44,12 +46,25 @@ internal sealed class InMemoryBlockDevice(long size) : IBlockDevice
         return new ReadResult(segments);
     }
 
+    public int PageSize => BlockSize;
+
+    /// <summary>How many writes <see cref="TryWriteNow"/> stored, straight from the receive buffers.</summary>
+    public int WritesStoredNow => Volatile.Read(ref _writesStoredNow);
+
     public async ValueTask WriteAsync(long offset, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
     {
         await EnterAsync(offset);
-        data.Span.CopyTo(_data.AsSpan((int)offset));
-        for (var block = offset / BlockSize; block * BlockSize < offset + data.Length; block++)
-            _allocated[block] = true;
+        Store(offset, new ReadOnlySequence<byte>(data));
+    }
+
+    /// <summary>Stores at once unless a test holds operations back or makes them fail: those go through <see cref="WriteAsync"/>.</summary>
+    public bool TryWriteNow(long offset, in ReadOnlySequence<byte> data)
+    {
+        if (BeforeOperation is not null || Failure is not null)
+            return false;
+        Store(offset, data);
+        Interlocked.Increment(ref _writesStoredNow);
+        return true;
     }
 
     public async ValueTask ZeroAsync(long offset, long length, CancellationToken cancellationToken)
@@ -81,6 +96,13 @@ internal sealed class InMemoryBlockDevice(long size) : IBlockDevice
     {
         await EnterAsync(0);
         Interlocked.Increment(ref _flushCount);
+    }
+
+    private void Store(long offset, in ReadOnlySequence<byte> data)
+    {
+        data.CopyTo(_data.AsSpan((int)offset));
+        for (var block = offset / BlockSize; block * BlockSize < offset + data.Length; block++)
+            _allocated[block] = true;
     }
 
     private async Task EnterAsync(long offset)

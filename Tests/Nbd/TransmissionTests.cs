@@ -119,6 +119,45 @@ public sealed class TransmissionTests
     }
 
     [Fact]
+    public async Task APayloadArrivingInPartsIsStoredFromTheReceiveBufferInWholePages()
+    {
+        await using var harness = await SessionHarness.StartInTransmissionAsync(structured: false, baseAllocation: false);
+
+        // 5000 bytes in: only the first whole page (4096-8192) can go without splitting a page.
+        await harness.SendRequestAsync(NbdCommand.Write, 1, 4096, (uint)Pattern.Length, payload: Pattern[..5000]);
+        await WaitUntilAsync(() => harness.Device.WritesStoredNow == 1);
+        await harness.WriteAsync(Pattern[5000..]);
+
+        Assert.Equal((NbdError.None, 1UL), await harness.ReadSimpleReplyAsync());
+        Assert.Equal(2, harness.Device.WritesStoredNow);
+        await harness.SendRequestAsync(NbdCommand.Read, 2, 4096, (uint)Pattern.Length);
+        Assert.Equal((NbdError.None, 2UL), await harness.ReadSimpleReplyAsync());
+        Assert.Equal(Pattern, await harness.ReadAsync(Pattern.Length));
+    }
+
+    [Fact]
+    public async Task APayloadTheDeviceCannotStoreAtOnceIsWrittenOnceItHasArrived()
+    {
+        await using var harness = await SessionHarness.StartInTransmissionAsync(structured: false, baseAllocation: false);
+        var written = new TaskCompletionSource();
+        harness.Device.BeforeOperation = _ =>
+        {
+            written.TrySetResult();
+            return Task.CompletedTask;
+        };
+
+        await harness.SendRequestAsync(NbdCommand.Write, 1, 0, (uint)Pattern.Length, payload: Pattern);
+        Assert.Equal((NbdError.None, 1UL), await harness.ReadSimpleReplyAsync());
+        await written.Task;
+
+        Assert.Equal(0, harness.Device.WritesStoredNow);
+        harness.Device.BeforeOperation = null;
+        await harness.SendRequestAsync(NbdCommand.Read, 2, 0, (uint)Pattern.Length);
+        Assert.Equal((NbdError.None, 2UL), await harness.ReadSimpleReplyAsync());
+        Assert.Equal(Pattern, await harness.ReadAsync(Pattern.Length));
+    }
+
+    [Fact]
     public async Task OversizedWriteIsRefusedWithItsPayloadDrained()
     {
         await using var harness = await SessionHarness.StartInTransmissionAsync(structured: false, baseAllocation: false);
@@ -311,5 +350,15 @@ public sealed class TransmissionTests
         await harness.Completion.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.True(harness.Completion.IsCompletedSuccessfully);
         await harness.DisposeAsync();
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the condition did not come true within 10 s");
+            await Task.Delay(10);
+        }
     }
 }

@@ -13,8 +13,8 @@ internal sealed class CommandExecutor(IBlockDevice device, ReplyWriter replies, 
 {
     private static readonly ReadResult EmptyRead = new([]);
 
-    /// <param name="payload">The WRITE payload in a pooled array, which this method returns to the pool.</param>
-    public async Task ExecuteAsync(NbdRequest request, byte[]? payload, CancellationToken cancellationToken)
+    /// <param name="payload">A WRITE's payload; this method returns its pooled array, if any, to the pool.</param>
+    public async Task ExecuteAsync(NbdRequest request, WritePayload payload, CancellationToken cancellationToken)
     {
         ReadResult? readResult = null;
         BlockStatusDescriptor[]? descriptors = null;
@@ -33,13 +33,10 @@ internal sealed class CommandExecutor(IBlockDevice device, ReplyWriter replies, 
                     case NbdCommand.BlockStatus:
                         (descriptors, descriptorCount) = await GetDescriptorsAsync(request, cancellationToken);
                         break;
-                    case NbdCommand.Write when payload is not null:
-                        var data = payload;
-                        payload = null;
-                        await WriteAsync(request, data, cancellationToken);
-                        break;
                     case NbdCommand.Write:
-                        // Nothing to write: a zero-length write only has to honour FUA.
+                        // What the payload's receiving did not store yet is stored now.
+                        if (payload.Rest is { } rest)
+                            await WriteRestAsync(request, payload.Stored, rest, cancellationToken);
                         await FlushIfForcedAsync(request, cancellationToken);
                         break;
                     case NbdCommand.Trim:
@@ -83,26 +80,23 @@ internal sealed class CommandExecutor(IBlockDevice device, ReplyWriter replies, 
         }
         finally
         {
-            if (payload is not null)
-                ArrayPool<byte>.Shared.Return(payload);
             readResult?.Release();
             if (descriptors is not null)
                 ArrayPool<BlockStatusDescriptor>.Shared.Return(descriptors);
         }
     }
 
-    private async Task WriteAsync(NbdRequest request, byte[] payload, CancellationToken cancellationToken)
+    private async Task WriteRestAsync(NbdRequest request, int stored, byte[] rest, CancellationToken cancellationToken)
     {
         try
         {
-            await device.WriteAsync((long)request.Offset, payload.AsMemory(0, (int)request.Length), cancellationToken);
+            await device.WriteAsync((long)request.Offset + stored, rest.AsMemory(0, (int)request.Length - stored), cancellationToken);
         }
         finally
         {
             // Released as soon as the device is done with it, not when the reply is out.
-            ArrayPool<byte>.Shared.Return(payload);
+            ArrayPool<byte>.Shared.Return(rest);
         }
-        await FlushIfForcedAsync(request, cancellationToken);
     }
 
     /// <summary>FUA: the reply must wait until this write is as durable as a flush would make it.</summary>

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.IO.Pipelines;
 using ClusterRamDisk.Gateway.Nbd.Protocol;
 using ClusterRamDisk.Gateway.Nbd.Server;
@@ -95,32 +94,29 @@ internal sealed class TransmissionLoop
         // Reads hold their data until it is sent, writes their payload until it is stored: both count against the budget.
         long bytes = request.Command is NbdCommand.Read or NbdCommand.Write ? request.Length : 0;
         await _limiter.AcquireAsync(bytes, abort);
-        byte[]? payload = null;
-        try
+        var payload = default(WritePayload);
+        if (request.Command == NbdCommand.Write && request.Length > 0)
         {
-            if (request.Command == NbdCommand.Write && request.Length > 0)
+            try
             {
-                payload = ArrayPool<byte>.Shared.Rent((int)request.Length);
-                if (!await _input.ReadIntoAsync(payload.AsMemory(0, (int)request.Length), abort))
+                if (await WritePayload.ReceiveAsync(_input, _export.Device, (long)request.Offset, (int)request.Length, abort) is not { } received)
                 {
-                    ArrayPool<byte>.Shared.Return(payload);
                     _limiter.Release(bytes);
                     return false;
                 }
+                payload = received;
             }
-        }
-        catch
-        {
-            if (payload is not null)
-                ArrayPool<byte>.Shared.Return(payload);
-            _limiter.Release(bytes);
-            throw;
+            catch
+            {
+                _limiter.Release(bytes);
+                throw;
+            }
         }
         _ = ExecuteAsync(request, payload, bytes, abort);
         return true;
     }
 
-    private async Task ExecuteAsync(NbdRequest request, byte[]? payload, long bytes, CancellationToken abort)
+    private async Task ExecuteAsync(NbdRequest request, WritePayload payload, long bytes, CancellationToken abort)
     {
         try
         {
