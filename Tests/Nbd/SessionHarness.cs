@@ -89,8 +89,11 @@ internal sealed class SessionHarness : IAsyncDisposable
     }
 
     public Task SendRequestAsync(NbdCommand command, ulong cookie, ulong offset, uint length, CommandFlags flags = CommandFlags.None, byte[]? payload = null) =>
-        WriteAsync([.. BigEndian32((uint)NbdMagic.Request), .. BigEndian16((ushort)flags), .. BigEndian16((ushort)command),
-            .. BigEndian64(cookie), .. BigEndian64(offset), .. BigEndian32(length), .. payload ?? []]);
+        WriteAsync(Request(command, cookie, offset, length, flags, payload));
+
+    public static byte[] Request(NbdCommand command, ulong cookie, ulong offset, uint length, CommandFlags flags = CommandFlags.None, byte[]? payload = null) =>
+        [.. BigEndian32((uint)NbdMagic.Request), .. BigEndian16((ushort)flags), .. BigEndian16((ushort)command),
+            .. BigEndian64(cookie), .. BigEndian64(offset), .. BigEndian32(length), .. payload ?? []];
 
     public async Task<(NbdError Error, ulong Cookie)> ReadSimpleReplyAsync()
     {
@@ -140,6 +143,18 @@ internal sealed class SessionHarness : IAsyncDisposable
     }
 
     public async Task WriteAsync(byte[] bytes) => await _toServer.Writer.WriteAsync(bytes);
+
+    /// <summary>Reads and discards whatever the server sends until it closes its side.</summary>
+    public async Task DrainUntilClosedAsync()
+    {
+        while (true)
+        {
+            var result = await _fromServer.Reader.ReadAsync();
+            _fromServer.Reader.AdvanceTo(result.Buffer.End);
+            if (result.IsCompleted)
+                return;
+        }
+    }
 
     /// <summary>The client goes away without a word, reading nothing more.</summary>
     public async Task CloseClientAsync()

@@ -326,6 +326,28 @@ public sealed class TransmissionTests
     }
 
     [Fact]
+    public async Task StopClosesTheSessionEvenWhileTheClientKeepsSending()
+    {
+        await using var harness = await SessionHarness.StartInTransmissionAsync();
+        using var stopSending = new CancellationTokenSource();
+        // Requests in batches, so that there is always more input at hand than the session has answered.
+        var batch = Enumerable.Repeat(SessionHarness.Request(NbdCommand.Read, 1, 0, 512), 1000).SelectMany(request => request).ToArray();
+        var sender = Task.Run(async () =>
+        {
+            while (!stopSending.IsCancellationRequested)
+                await harness.WriteAsync(batch);
+        });
+        var drained = harness.DrainUntilClosedAsync();
+        await Task.Delay(200);
+
+        harness.Session.RequestStop();
+
+        await drained.WaitAsync(TimeSpan.FromSeconds(10));
+        await stopSending.CancelAsync();
+        await sender;
+    }
+
+    [Fact]
     public async Task BadRequestMagicClosesTheConnection()
     {
         await using var harness = await SessionHarness.StartInTransmissionAsync();

@@ -43,6 +43,9 @@ internal sealed class TransmissionLoop
     public async Task RunAsync(CancellationToken abort)
     {
         var needMoreInput = true;
+        // Once reading has closed, only what had been received by then is answered: the connection goes on receiving,
+        // and a client that keeps sending must not keep the session open.
+        long? leftAtClose = null;
         while (true)
         {
             // A request already at hand is taken without waiting; only before waiting for input do the replies held
@@ -55,6 +58,12 @@ internal sealed class TransmissionLoop
                 result = next;
             }
             var buffer = result.Buffer;
+            if (_stop.IsReadingClosed)
+            {
+                leftAtClose ??= buffer.Length;
+                buffer = buffer.Slice(0, Math.Clamp(leftAtClose.Value, 0, buffer.Length));
+            }
+            var unread = buffer.Length;
             needMoreInput = !TransmissionReader.TryReadRequest(ref buffer, out var request);
             if (needMoreInput)
             {
@@ -64,6 +73,7 @@ internal sealed class TransmissionLoop
                 continue;
             }
             _input.AdvanceTo(buffer.Start);
+            leftAtClose -= unread - buffer.Length + (request.Command == NbdCommand.Write ? request.Length : 0);
             // Waiting for the rest of a payload is waiting for input too.
             if (request.Command == NbdCommand.Write && buffer.Length < request.Length)
                 await _replies.ReleaseHeldAsync();
