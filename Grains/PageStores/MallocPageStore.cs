@@ -4,8 +4,9 @@ using ClusterRamDisk.Grains.Interfaces;
 namespace ClusterRamDisk.Grains.PageStores;
 
 /// <summary>
-/// nbdkit's malloc allocator: the whole directory in one calloc'd block, so the OS commits pages on first
-/// touch; optionally locked into RAM. Nothing is sparse: zeroing clears bytes and usage is always the capacity.
+/// nbdkit's malloc allocator: the whole directory in one block, zeroed at creation as nbdkit's memset does, so its
+/// memory is really taken at start-up rather than page by page at first touch (which made a first fill run at half the
+/// speed of an overwrite); optionally locked into RAM. Nothing is sparse: zeroing clears bytes and usage is always the capacity.
 /// </summary>
 internal sealed unsafe class MallocPageStore : IPageStore
 {
@@ -15,7 +16,8 @@ internal sealed unsafe class MallocPageStore : IPageStore
     public MallocPageStore(int capacity, bool mlock)
     {
         Capacity = capacity;
-        memory = (byte*)NativeMemory.AllocZeroed((nuint)capacity);
+        memory = (byte*)NativeMemory.Alloc((nuint)capacity);
+        new Span<byte>(memory, capacity).Clear();
         if (!mlock)
             return;
         try
