@@ -21,7 +21,6 @@ public static class CaptiveCommand
         var startInfo = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
         startInfo.ArgumentList.Add("-c");
         startInfo.ArgumentList.Add(BuildScript(command, exportName, tcpPort, unixSocket));
-        InlineSocketCompletions.KeepOutOf(startInfo);
         using var process = Process.Start(startInfo)!;
         await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
         // .NET reports a signalled child as 128 + signal, the same number nbdkit exits with.

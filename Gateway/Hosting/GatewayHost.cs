@@ -14,7 +14,6 @@ public static class GatewayHost
     /// <summary>Runs until stopped (signal, --run finishing, parent exiting) and returns the exit status.</summary>
     public static async Task<int> RunAsync(GatewayOptions options)
     {
-        InlineSocketCompletions.Enable();
         IHost host;
         try
         {
