@@ -5,6 +5,7 @@ using ClusterRamDisk.Gateway.Hosting;
 using ClusterRamDisk.Grains.Directories;
 using ClusterRamDisk.Grains.Interfaces;
 using ClusterRamDisk.Grains.PageStores;
+using ClusterRamDisk.Tests.Common;
 using ClusterRamDisk.Tests.Grains;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -58,7 +59,7 @@ public sealed class LocalDirectoryAccessTests : IAsyncLifetime
         var disk = await ExportOpener.OpenAsync(_silo.Grains, settings, default, localDirectories);
         var data = Pattern(3 * DiskGeometry.PageSize, seed: 5);
         // Buffer boundaries inside pages, as received data has them.
-        var buffers = InBuffers(data, 1000, 40_000, 10);
+        var buffers = SegmentedSequence.Split(data, 1000, 41_000, 41_010);
 
         Assert.False(disk.TryWriteNow(DirectorySize - 5000, buffers));
         Assert.Empty(await _silo.Grains.GetGrain<IExportGrain>(ExportKey.Of(settings.Name)).GetDirectories(0, 3));
@@ -107,35 +108,5 @@ public sealed class LocalDirectoryAccessTests : IAsyncLifetime
         var bytes = new byte[length];
         new Random(seed).NextBytes(bytes);
         return bytes;
-    }
-
-    /// <summary>The data as a sequence of buffers of the given lengths (the last one takes the rest).</summary>
-    private static ReadOnlySequence<byte> InBuffers(byte[] data, params int[] lengths)
-    {
-        var first = new Buffer(data.AsMemory(0, lengths[0]), 0);
-        var last = first;
-        var position = lengths[0];
-        foreach (var length in lengths[1..].Append(data.Length - lengths.Sum()))
-        {
-            last = last.Append(data.AsMemory(position, length));
-            position += length;
-        }
-        return new ReadOnlySequence<byte>(first, 0, last, last.Memory.Length);
-    }
-
-    private sealed class Buffer : ReadOnlySequenceSegment<byte>
-    {
-        public Buffer(ReadOnlyMemory<byte> memory, long runningIndex)
-        {
-            Memory = memory;
-            RunningIndex = runningIndex;
-        }
-
-        public Buffer Append(ReadOnlyMemory<byte> memory)
-        {
-            var next = new Buffer(memory, RunningIndex + Memory.Length);
-            Next = next;
-            return next;
-        }
     }
 }

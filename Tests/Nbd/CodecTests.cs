@@ -1,5 +1,6 @@
 using System.Buffers;
 using ClusterRamDisk.Gateway.Nbd.Protocol;
+using ClusterRamDisk.Tests.Common;
 
 namespace ClusterRamDisk.Tests.Nbd;
 
@@ -28,7 +29,7 @@ public sealed class CodecTests
     [Fact]
     public void RequestParsesAcrossSegments()
     {
-        var buffer = Split(ReadRequest, 3, 11, 27);
+        var buffer = SegmentedSequence.Split(ReadRequest, 3, 11, 27);
 
         Assert.True(TransmissionReader.TryReadRequest(ref buffer, out var request));
 
@@ -48,7 +49,7 @@ public sealed class CodecTests
     public void OptionHeaderAndClientFlagsParseAcrossSegments()
     {
         var bytes = Convert.FromHexString("00000003" + "49484156454f5054" + "00000007" + "00000010");
-        var buffer = Split(bytes, 2, 9);
+        var buffer = SegmentedSequence.Split(bytes, 2, 9);
 
         Assert.True(HandshakeReader.TryReadClientFlags(ref buffer, out var flags));
         Assert.True(HandshakeReader.TryReadOptionHeader(ref buffer, out var header));
@@ -76,7 +77,7 @@ public sealed class CodecTests
     {
         var data = Convert.FromHexString("00000000" + "00000001" + "00000005" + "626173653a");
 
-        Assert.True(OptionDataDecoder.TryDecodeMetaContextRequest(Split(data, 6), out var request));
+        Assert.True(OptionDataDecoder.TryDecodeMetaContextRequest(SegmentedSequence.Split(data, 6), out var request));
         Assert.Equal(["base:"], request.Queries);
         Assert.False(OptionDataDecoder.TryDecodeMetaContextRequest(new ReadOnlySequence<byte>(Convert.FromHexString("00000000" + "7fffffff")), out _));
     }
@@ -114,34 +115,5 @@ public sealed class CodecTests
             "668e33ef" + "0000" + "0002" + "0000000000000007" + "0000000c" + "0000000000001000" + "00000200" +
             "668e33ef" + "0001" + "0005" + "0000000000000007" + "0000000c" + "00000001" + "00000200" + "00000003" +
             "668e33ef" + "0001" + "8001" + "0000000000000007" + "00000008" + "00000016" + "0002" + "6e6f"), writer.WrittenSpan.ToArray());
-    }
-
-    /// <summary>A sequence cut into segments at the given offsets, as a pipe may hand it over.</summary>
-    private static ReadOnlySequence<byte> Split(byte[] bytes, params int[] cuts)
-    {
-        var first = new Segment(bytes.AsMemory(0, cuts[0]), 0);
-        var last = first;
-        for (var i = 0; i < cuts.Length; i++)
-        {
-            var end = i + 1 < cuts.Length ? cuts[i + 1] : bytes.Length;
-            last = last.Append(bytes.AsMemory(cuts[i], end - cuts[i]));
-        }
-        return new ReadOnlySequence<byte>(first, 0, last, last.Memory.Length);
-    }
-
-    private sealed class Segment : ReadOnlySequenceSegment<byte>
-    {
-        public Segment(ReadOnlyMemory<byte> memory, long runningIndex)
-        {
-            Memory = memory;
-            RunningIndex = runningIndex;
-        }
-
-        public Segment Append(ReadOnlyMemory<byte> memory)
-        {
-            var next = new Segment(memory, RunningIndex + Memory.Length);
-            Next = next;
-            return next;
-        }
     }
 }
