@@ -27,6 +27,11 @@ internal sealed class SocketSendStream(Socket socket) : Stream
         {
             throw new IOException($"sending failed: {exception.Message}", exception);
         }
+        catch (ObjectDisposedException exception)
+        {
+            // The connection was aborted under the session: for it, that is a connection lost like any other.
+            throw new IOException("sending failed: the connection is closed", exception);
+        }
     }
 
     public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
