@@ -81,9 +81,14 @@ internal sealed class NbdSession
     /// <summary>Hard stop: cancels the device work in flight and abandons pending output.</summary>
     public void Abort()
     {
-        // Output first: cancelling may run the session's end at once (its input pipe resumes readers inline), and an
-        // ended session has completed its output, which then refuses to be cancelled.
-        _transport.Output.CancelPendingFlush();
+        try
+        {
+            _transport.Output.CancelPendingFlush();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The session has just ended and completed its output: no flush is pending.
+        }
         _abort.Cancel();
     }
 
