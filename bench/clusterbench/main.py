@@ -8,7 +8,7 @@ import tempfile
 
 from . import benchmark_doc, images
 from .campaign import run_campaign
-from .gateway_build import build_gateway
+from .gateway_build import PUBLISH_COMMAND, publish_gateway
 from .options import NBDKIT_TEMPLATE, Options, parse_options
 from .report import allocator_tables
 from .servers import LaunchedSide, Side, TargetSide
@@ -26,8 +26,8 @@ def main(argv: list[str]) -> int:
     try:
         _check_tools(options)
         if options.build:
-            print("building the gateway (dotnet build Gateway -c Release)", file=sys.stderr, flush=True)
-            build_gateway(REPOSITORY)
+            print(f"publishing the gateway ({' '.join(PUBLISH_COMMAND[:7])})", file=sys.stderr, flush=True)
+            publish_gateway(REPOSITORY)
         _benchmark(options, argv)
     except KeyboardInterrupt:
         print("interrupted; every server started has been stopped", file=sys.stderr)

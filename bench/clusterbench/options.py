@@ -4,10 +4,10 @@ import os
 import shlex
 from dataclasses import dataclass
 
+from .gateway_build import GATEWAY_DLL
 from .units import MIB
 
 ALLOCATORS = ("sparse", "malloc", "zstd")
-GATEWAY_DLL = "Gateway/bin/Release/net10.0/ClusterRamDisk.Gateway.dll"
 NBDKIT_TEMPLATE = "nbdkit -f --exit-with-parent -i 127.0.0.1 -p {port} -P {pidfile} memory {size} allocator={allocator}"
 OURS_TEMPLATE = ("dotnet {dll} -f --exit-with-parent -i 127.0.0.1 -p {{port}} -P {{pidfile}} memory {{size}} "
                  "allocator={{allocator}}")
@@ -67,7 +67,7 @@ def parse_options(argv: list[str], repository: str) -> Options:
                              "(default: the Release gateway, built first; env BENCH_OURS_CMD). "
                              f"Pointing it at nbdkit ('{NBDKIT_TEMPLATE}') checks the benchmark itself")
     parser.add_argument("--ours-label", default="ClusterRamDisk", help="column name of our server")
-    parser.add_argument("--no-build", action="store_true", help="do not run dotnet build first")
+    parser.add_argument("--no-build", action="store_true", help="do not publish the gateway first (use the last one published)")
     parser.add_argument("--target", metavar="URI", action="append", default=[],
                         help="also measure an NBD server that is already running on loopback (e.g. 3 silos and a "
                              "gateway); its disk is zeroed before each workload group; needs one --allocators "
