@@ -21,6 +21,9 @@ public sealed class LocalDirectoryAccessTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _silo.DisposeAsync();
 
+    /// <summary>The test silo's active directories, which a disk opened with them serves without grain calls.</summary>
+    private LocalDirectories LocalDirectories => _silo.Cluster.Silos[0].ServiceProvider.GetRequiredService<LocalDirectories>();
+
     [Theory]
     [InlineData(AllocatorKind.Sparse)]
     [InlineData(AllocatorKind.Malloc)]
@@ -28,14 +31,13 @@ public sealed class LocalDirectoryAccessTests : IAsyncLifetime
     public async Task Direct_and_grain_access_see_the_same_disk(AllocatorKind allocator)
     {
         var settings = new ExportSettings($"local-{allocator}", 3 * DirectorySize, allocator, Mlock: false);
-        var localDirectories = _silo.Cluster.Silos[0].ServiceProvider.GetRequiredService<LocalDirectories>();
-        var direct = await ExportOpener.OpenAsync(_silo.Grains, settings, default, localDirectories);
+        var direct = await ExportOpener.OpenAsync(_silo.Grains, settings, default, LocalDirectories);
         var viaGrains = await ExportOpener.OpenAsync(_silo.Grains, settings, default);
         var offset = DirectorySize - 50_000;
 
         var first = Pattern(120_000, seed: 1);
         await direct.WriteAsync(offset, first, default);
-        Assert.NotNull(localDirectories.Find(ExportKey.Of(settings.Name), 1));
+        Assert.NotNull(LocalDirectories.Find(ExportKey.Of(settings.Name), 1));
         Assert.Equal(first, await ReadAllAsync(viaGrains, offset, first.Length));
 
         var second = Pattern(70_000, seed: 2);
@@ -55,8 +57,7 @@ public sealed class LocalDirectoryAccessTests : IAsyncLifetime
     public async Task Data_in_several_buffers_is_stored_at_once_only_where_its_directories_are_here(AllocatorKind allocator)
     {
         var settings = new ExportSettings($"now-{allocator}", 3 * DirectorySize, allocator, Mlock: false);
-        var localDirectories = _silo.Cluster.Silos[0].ServiceProvider.GetRequiredService<LocalDirectories>();
-        var disk = await ExportOpener.OpenAsync(_silo.Grains, settings, default, localDirectories);
+        var disk = await ExportOpener.OpenAsync(_silo.Grains, settings, default, LocalDirectories);
         var data = Pattern(3 * DiskGeometry.PageSize, seed: 5);
         // Buffer boundaries inside pages, as received data has them.
         var buffers = SegmentedSequence.Split(data, 1000, 41_000, 41_010);

@@ -130,9 +130,7 @@ public sealed class TransmissionTests
 
         Assert.Equal((NbdError.None, 1UL), await harness.ReadSimpleReplyAsync());
         Assert.Equal(2, harness.Device.WritesStoredNow);
-        await harness.SendRequestAsync(NbdCommand.Read, 2, 4096, (uint)Pattern.Length);
-        Assert.Equal((NbdError.None, 2UL), await harness.ReadSimpleReplyAsync());
-        Assert.Equal(Pattern, await harness.ReadAsync(Pattern.Length));
+        await AssertPatternReadsBackAsync(harness, offset: 4096);
     }
 
     [Fact]
@@ -152,9 +150,7 @@ public sealed class TransmissionTests
 
         Assert.Equal(0, harness.Device.WritesStoredNow);
         harness.Device.BeforeOperation = null;
-        await harness.SendRequestAsync(NbdCommand.Read, 2, 0, (uint)Pattern.Length);
-        Assert.Equal((NbdError.None, 2UL), await harness.ReadSimpleReplyAsync());
-        Assert.Equal(Pattern, await harness.ReadAsync(Pattern.Length));
+        await AssertPatternReadsBackAsync(harness, offset: 0);
     }
 
     [Fact]
@@ -372,6 +368,14 @@ public sealed class TransmissionTests
         await harness.Completion.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.True(harness.Completion.IsCompletedSuccessfully);
         await harness.DisposeAsync();
+    }
+
+    /// <summary>Reads <see cref="Pattern"/>'s length back from <paramref name="offset"/> (handle 2) and expects the pattern.</summary>
+    private static async Task AssertPatternReadsBackAsync(SessionHarness harness, ulong offset)
+    {
+        await harness.SendRequestAsync(NbdCommand.Read, 2, offset, (uint)Pattern.Length);
+        Assert.Equal((NbdError.None, 2UL), await harness.ReadSimpleReplyAsync());
+        Assert.Equal(Pattern, await harness.ReadAsync(Pattern.Length));
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)
