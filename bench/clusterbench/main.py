@@ -8,7 +8,7 @@ import tempfile
 
 from . import benchmark_doc, images
 from .campaign import run_campaign
-from .gateway_build import PUBLISH_COMMAND, publish_gateway
+from .gateway_build import PUBLISH_DESCRIPTION, publish_gateway
 from .options import NBDKIT_TEMPLATE, Options, parse_options
 from .report import allocator_tables
 from .servers import LaunchedSide, Side, TargetSide
@@ -26,7 +26,7 @@ def main(argv: list[str]) -> int:
     try:
         _check_tools(options)
         if options.build:
-            print(f"publishing the gateway ({' '.join(PUBLISH_COMMAND[:7])})", file=sys.stderr, flush=True)
+            print(f"publishing the gateway ({PUBLISH_DESCRIPTION})", file=sys.stderr, flush=True)
             publish_gateway(REPOSITORY)
         _benchmark(options, argv)
     except KeyboardInterrupt:
